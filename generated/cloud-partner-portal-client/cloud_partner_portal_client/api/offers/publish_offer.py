@@ -1,0 +1,284 @@
+from http import HTTPStatus
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.notification_request import NotificationRequest
+from ...models.operation_reference import OperationReference
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    body: NotificationRequest | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["api-version"] = api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/publishers/{publisher_id}/offers/{offer_id}/publish".format(
+            publisher_id=quote(str(publisher_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OperationReference | None:
+    if response.status_code == 202:
+        response_202 = OperationReference.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OperationReference]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotificationRequest | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | OperationReference]:
+    """Publish an offer to preview
+
+     Starts publishing the offer: a long-running operation that walks the publishing steps
+    (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`) to `publisher-
+    signoff`,
+    where the offer is previewable and waits for `goLiveOffer`. Publish is idempotent: while a publish
+    of
+    the latest version runs, calling it again answers 202 with that same operation.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+        body (NotificationRequest | Unset): The body of publish, go live and cancel. Example:
+            {'metadata': {'notification-emails': 'jondoe@contoso.com'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OperationReference]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        body=body,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotificationRequest | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | OperationReference | None:
+    """Publish an offer to preview
+
+     Starts publishing the offer: a long-running operation that walks the publishing steps
+    (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`) to `publisher-
+    signoff`,
+    where the offer is previewable and waits for `goLiveOffer`. Publish is idempotent: while a publish
+    of
+    the latest version runs, calling it again answers 202 with that same operation.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+        body (NotificationRequest | Unset): The body of publish, go live and cancel. Example:
+            {'metadata': {'notification-emails': 'jondoe@contoso.com'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OperationReference
+    """
+
+    return sync_detailed(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        client=client,
+        body=body,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotificationRequest | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | OperationReference]:
+    """Publish an offer to preview
+
+     Starts publishing the offer: a long-running operation that walks the publishing steps
+    (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`) to `publisher-
+    signoff`,
+    where the offer is previewable and waits for `goLiveOffer`. Publish is idempotent: while a publish
+    of
+    the latest version runs, calling it again answers 202 with that same operation.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+        body (NotificationRequest | Unset): The body of publish, go live and cancel. Example:
+            {'metadata': {'notification-emails': 'jondoe@contoso.com'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OperationReference]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        body=body,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NotificationRequest | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | OperationReference | None:
+    """Publish an offer to preview
+
+     Starts publishing the offer: a long-running operation that walks the publishing steps
+    (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`) to `publisher-
+    signoff`,
+    where the offer is previewable and waits for `goLiveOffer`. Publish is idempotent: while a publish
+    of
+    the latest version runs, calling it again answers 202 with that same operation.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+        body (NotificationRequest | Unset): The body of publish, go live and cancel. Example:
+            {'metadata': {'notification-emails': 'jondoe@contoso.com'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OperationReference
+    """
+
+    return (
+        await asyncio_detailed(
+            publisher_id=publisher_id,
+            offer_id=offer_id,
+            client=client,
+            body=body,
+            api_version=api_version,
+        )
+    ).parsed

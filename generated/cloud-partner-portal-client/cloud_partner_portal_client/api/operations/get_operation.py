@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.operation_detail import OperationDetail
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    publisher_id: str,
+    offer_id: str,
+    operation_id: str,
+    *,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["api-version"] = api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/publishers/{publisher_id}/offers/{offer_id}/operations/{operation_id}".format(
+            publisher_id=quote(str(publisher_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+            operation_id=quote(str(operation_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OperationDetail | None:
+    if response.status_code == 200:
+        response_200 = OperationDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OperationDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    publisher_id: str,
+    offer_id: str,
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | OperationDetail]:
+    """Get one operation
+
+     One operation's status, steps and messages: the resource that `Operation-Location` names. Poll it
+    until
+    `status` is `completed`, `failed` or `canceled`.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        operation_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OperationDetail]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        operation_id=operation_id,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    publisher_id: str,
+    offer_id: str,
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | OperationDetail | None:
+    """Get one operation
+
+     One operation's status, steps and messages: the resource that `Operation-Location` names. Poll it
+    until
+    `status` is `completed`, `failed` or `canceled`.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        operation_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OperationDetail
+    """
+
+    return sync_detailed(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        operation_id=operation_id,
+        client=client,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    publisher_id: str,
+    offer_id: str,
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | OperationDetail]:
+    """Get one operation
+
+     One operation's status, steps and messages: the resource that `Operation-Location` names. Poll it
+    until
+    `status` is `completed`, `failed` or `canceled`.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        operation_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OperationDetail]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        operation_id=operation_id,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    publisher_id: str,
+    offer_id: str,
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | OperationDetail | None:
+    """Get one operation
+
+     One operation's status, steps and messages: the resource that `Operation-Location` names. Poll it
+    until
+    `status` is `completed`, `failed` or `canceled`.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        operation_id (str):
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OperationDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            publisher_id=publisher_id,
+            offer_id=offer_id,
+            operation_id=operation_id,
+            client=client,
+            api_version=api_version,
+        )
+    ).parsed

@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.operation_status import OperationStatus
+from ...models.submission import Submission
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    status: OperationStatus | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["api-version"] = api_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/publishers/{publisher_id}/offers/{offer_id}/submissions/".format(
+            publisher_id=quote(str(publisher_id), safe=""),
+            offer_id=quote(str(offer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | list[Submission] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Submission.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | list[Submission]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: OperationStatus | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | list[Submission]]:
+    """List the operations of an offer
+
+     The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
+    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
+            `canceled`. The operations table writes
+            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[Submission]]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        status=status,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: OperationStatus | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | list[Submission] | None:
+    """List the operations of an offer
+
+     The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
+    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
+            `canceled`. The operations table writes
+            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[Submission]
+    """
+
+    return sync_detailed(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        client=client,
+        status=status,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: OperationStatus | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> Response[ErrorResponse | list[Submission]]:
+    """List the operations of an offer
+
+     The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
+    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
+            `canceled`. The operations table writes
+            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[Submission]]
+    """
+
+    kwargs = _get_kwargs(
+        publisher_id=publisher_id,
+        offer_id=offer_id,
+        status=status,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    publisher_id: str,
+    offer_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: OperationStatus | Unset = UNSET,
+    api_version: Literal["2017-10-31"] = "2017-10-31",
+) -> ErrorResponse | list[Submission] | None:
+    """List the operations of an offer
+
+     The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
+    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+
+    Args:
+        publisher_id (str):
+        offer_id (str):
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
+            `canceled`. The operations table writes
+            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[Submission]
+    """
+
+    return (
+        await asyncio_detailed(
+            publisher_id=publisher_id,
+            offer_id=offer_id,
+            client=client,
+            status=status,
+            api_version=api_version,
+        )
+    ).parsed

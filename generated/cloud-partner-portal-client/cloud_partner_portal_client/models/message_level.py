@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MessageLevel(StrEnum):
+    ERROR = "error"
+    INFORMATION = "information"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.offer_status_kind import OfferStatusKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.message import Message
+    from ..models.publishing_link import PublishingLink
+    from ..models.step import Step
+
+
+T = TypeVar("T", bound="OfferStatus")
+
+
+@_attrs_define
+class OfferStatus:
+    """An offer's publishing status and the steps of its latest run.
+
+    Attributes:
+        status (OfferStatusKind | str): The offer's status; a value outside the known set is passed through as a string.
+        messages (list[Message]):
+        steps (list[Step]):
+        preview_links (list[PublishingLink]):
+        live_links (list[PublishingLink]):
+        notification_emails (None | str | Unset): The addresses notified of progress. Deprecated and absent for offers
+            migrated to Partner Center.
+    """
+
+    status: OfferStatusKind | str
+    messages: list[Message]
+    steps: list[Step]
+    preview_links: list[PublishingLink]
+    live_links: list[PublishingLink]
+    notification_emails: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str
+        if isinstance(self.status, OfferStatusKind):
+            status = self.status.value
+        else:
+            status = self.status
+
+        messages = []
+        for messages_item_data in self.messages:
+            messages_item = messages_item_data.to_dict()
+            messages.append(messages_item)
+
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
+
+        preview_links = []
+        for preview_links_item_data in self.preview_links:
+            preview_links_item = preview_links_item_data.to_dict()
+            preview_links.append(preview_links_item)
+
+        live_links = []
+        for live_links_item_data in self.live_links:
+            live_links_item = live_links_item_data.to_dict()
+            live_links.append(live_links_item)
+
+        notification_emails: None | str | Unset
+        if isinstance(self.notification_emails, Unset):
+            notification_emails = UNSET
+        else:
+            notification_emails = self.notification_emails
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "messages": messages,
+                "steps": steps,
+                "previewLinks": preview_links,
+                "liveLinks": live_links,
+            }
+        )
+        if notification_emails is not UNSET:
+            field_dict["notificationEmails"] = notification_emails
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.message import Message  # noqa: PLC0415
+        from ..models.publishing_link import PublishingLink  # noqa: PLC0415
+        from ..models.step import Step  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_status(data: object) -> OfferStatusKind | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_offer_status_value_type_0 = OfferStatusKind(data)
+
+                return componentsschemas_offer_status_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OfferStatusKind | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        messages = []
+        _messages = d.pop("messages")
+        for messages_item_data in _messages:
+            messages_item = Message.from_dict(messages_item_data)
+
+            messages.append(messages_item)
+
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = Step.from_dict(steps_item_data)
+
+            steps.append(steps_item)
+
+        preview_links = []
+        _preview_links = d.pop("previewLinks")
+        for preview_links_item_data in _preview_links:
+            preview_links_item = PublishingLink.from_dict(preview_links_item_data)
+
+            preview_links.append(preview_links_item)
+
+        live_links = []
+        _live_links = d.pop("liveLinks")
+        for live_links_item_data in _live_links:
+            live_links_item = PublishingLink.from_dict(live_links_item_data)
+
+            live_links.append(live_links_item)
+
+        def _parse_notification_emails(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notification_emails = _parse_notification_emails(
+            d.pop("notificationEmails", UNSET)
+        )
+
+        offer_status = cls(
+            status=status,
+            messages=messages,
+            steps=steps,
+            preview_links=preview_links,
+            live_links=live_links,
+            notification_emails=notification_emails,
+        )
+
+        offer_status.additional_properties = d
+        return offer_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

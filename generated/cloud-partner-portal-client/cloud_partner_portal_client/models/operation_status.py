@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class OperationStatus(StrEnum):
+    CANCELED = "canceled"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    NOT_STARTED = "notStarted"
+    RUNNING = "running"
+
+    def __str__(self) -> str:
+        return str(self.value)

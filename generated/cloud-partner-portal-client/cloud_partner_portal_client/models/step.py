@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.step_status import StepStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.message import Message
+
+
+T = TypeVar("T", bound="Step")
+
+
+@_attrs_define
+class Step:
+    """One publishing step of an operation or of the offer's latest run.
+
+    Example:
+        {'estimatedTimeFrame': '< 15 min', 'id': 'displaydummycertify', 'stepName': 'Validate Pre-Requisites',
+            'description': 'Offer settings provided are validated.', 'status': 'complete', 'messages': [],
+            'progressPercentage': 100}
+
+    Attributes:
+        id (str): The step's identifier (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`,
+            `publisher-signoff`, `live`).
+        step_name (str): The step's display name.
+        status (StepStatus | str): The step's status; a value outside the known set is passed through as a string.
+        messages (list[Message]):
+        progress_percentage (int): Percent complete (`processPercentage` in the offer-status table).
+        description (str | Unset): What the step does.
+        estimated_time_frame (str | Unset): A human estimate of the step's duration, for example `< 15 min`; absent on
+            some steps.
+    """
+
+    id: str
+    step_name: str
+    status: StepStatus | str
+    messages: list[Message]
+    progress_percentage: int
+    description: str | Unset = UNSET
+    estimated_time_frame: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        step_name = self.step_name
+
+        status: str
+        if isinstance(self.status, StepStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        messages = []
+        for messages_item_data in self.messages:
+            messages_item = messages_item_data.to_dict()
+            messages.append(messages_item)
+
+        progress_percentage = self.progress_percentage
+
+        description = self.description
+
+        estimated_time_frame = self.estimated_time_frame
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "stepName": step_name,
+                "status": status,
+                "messages": messages,
+                "progressPercentage": progress_percentage,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if estimated_time_frame is not UNSET:
+            field_dict["estimatedTimeFrame"] = estimated_time_frame
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.message import Message  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        step_name = d.pop("stepName")
+
+        def _parse_status(data: object) -> StepStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_step_status_value_type_0 = StepStatus(data)
+
+                return componentsschemas_step_status_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StepStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        messages = []
+        _messages = d.pop("messages")
+        for messages_item_data in _messages:
+            messages_item = Message.from_dict(messages_item_data)
+
+            messages.append(messages_item)
+
+        progress_percentage = d.pop("progressPercentage")
+
+        description = d.pop("description", UNSET)
+
+        estimated_time_frame = d.pop("estimatedTimeFrame", UNSET)
+
+        step = cls(
+            id=id,
+            step_name=step_name,
+            status=status,
+            messages=messages,
+            progress_percentage=progress_percentage,
+            description=description,
+            estimated_time_frame=estimated_time_frame,
+        )
+
+        step.additional_properties = d
+        return step
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
