@@ -72,27 +72,23 @@ def to_plain(value: object) -> Any:
 
 
 def clone(value: object) -> Any:
-    """Deep-copy a value for insertion into a document, without its YAML comments.
+    """Deep-copy a value for insertion into a document, without YAML comments or flow style.
 
-    Containers become fresh ``CommentedMap``/``CommentedSeq`` objects (keeping flow style),
-    so one overlay value inserted at several targets is never shared (which would make
-    the YAML dumper emit anchors and aliases), and comments that belonged to the
-    overlay file (ruamel attaches the comment before the next action to the last
-    scalar of the previous one) do not leak into the output. Scalars are immutable and
-    are kept as they are, so their quoting style is kept too.
+    Containers become fresh ``CommentedMap``/``CommentedSeq`` objects, so one overlay value
+    inserted at several targets is never shared (which would make the YAML dumper emit
+    anchors and aliases), comments that belonged to the overlay file (ruamel attaches the
+    comment before the next action to the last scalar of the previous one) do not leak
+    into the output, and inserted objects and arrays are written in block style like the
+    rest of a typical OpenAPI document (inside a flow container they are flow anyway).
+    Scalars are immutable and kept as they are, so their quoting style is kept too.
     """
     if isinstance(value, Mapping):
         new_map = CommentedMap()
         for k, v in value.items():
             new_map[k] = clone(v)
-        if isinstance(value, CommentedMap) and value.fa.flow_style():
-            new_map.fa.set_flow_style()
         return new_map
     if isinstance(value, list | tuple):
-        new_seq = CommentedSeq(clone(v) for v in value)
-        if isinstance(value, CommentedSeq) and value.fa.flow_style():
-            new_seq.fa.set_flow_style()
-        return new_seq
+        return CommentedSeq(clone(v) for v in value)
     return value
 
 

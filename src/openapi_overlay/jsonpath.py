@@ -52,9 +52,7 @@ class _CurrentNodeQuery(RelativeFilterQuery):
 
     def evaluate(self, context: FilterContext) -> object:
         if self.query.empty():
-            return JSONPathNodeList(
-                [JSONPathNode(value=context.current, location=(), parent=None, root=context.root)]
-            )
+            return JSONPathNodeList([JSONPathNode(value=context.current, location=(), parent=None, root=context.root)])
         return super().evaluate(context)
 
 
@@ -137,7 +135,7 @@ def select(query: JSONPathQuery, document: object, *, snapshot: object = None) -
     one between several queries on an unchanged document). Duplicates are kept, as RFC 9535
     nodelists may contain them.
     """
-    plain = to_plain(document) if snapshot is None else snapshot
+    plain: Any = to_plain(document) if snapshot is None else snapshot
     matches: list[Match] = []
     for node in query.finditer(plain):
         value, _ = resolve(document, node.location)

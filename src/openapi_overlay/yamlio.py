@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from ._data import to_plain
 from .errors import DocumentLoadError
@@ -88,38 +89,50 @@ def make_yaml(style: YamlStyle | None = None) -> YAML:
     return yaml
 
 
-def format_for_path(path: str | Path) -> DocumentFormat:
+def format_for_path(path: str | os.PathLike[str]) -> DocumentFormat:
     """``json`` for a ``.json`` file name, ``yaml`` for anything else."""
     return "json" if Path(path).suffix.lower() == ".json" else "yaml"
 
 
-def _guess_mapping_indent(text: str) -> int | None:
-    previous_key_indent: int | None = None
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        if previous_key_indent is not None:
-            if indent > previous_key_indent and not stripped.startswith("-"):
-                return indent - previous_key_indent
-            previous_key_indent = None
-        if stripped.endswith(":") and not stripped.startswith("-"):
-            previous_key_indent = indent
-    return None
+def _block_children(node: Any) -> list[tuple[Any, Any]]:
+    if isinstance(node, CommentedMap) and not node.fa.flow_style():
+        return list(node.items())
+    if isinstance(node, CommentedSeq) and not node.fa.flow_style():
+        return list(enumerate(node))
+    return []
 
 
-def _guess_style(text: str, sequence_indent: int | None, dash_offset: int | None) -> YamlStyle:
-    mapping = _guess_mapping_indent(text) or 2
-    if sequence_indent is None or dash_offset is None or sequence_indent < dash_offset + 2:
-        sequence_indent, dash_offset = mapping + 2, mapping
+def _guess_style(data: Any, text: str) -> YamlStyle:
+    """Find the block indentation used in a parsed document from ruamel's line/column data.
+
+    (ruamel.yaml.util.load_yaml_guess_indent reads the text line by line and is misled by
+    "- " lines inside block scalars such as Markdown descriptions.)
+    """
+    mapping: int | None = None
+    sequence: tuple[int, int] | None = None
+    queue: list[Any] = [data]
+    while queue and (mapping is None or sequence is None):
+        node = queue.pop(0)
+        for key, child in _block_children(node):
+            queue.append(child)
+            if not isinstance(node, CommentedMap) or not _block_children(child):
+                continue
+            key_col = node.lc.key(key)[1]
+            if isinstance(child, CommentedMap) and mapping is None:
+                mapping = child.lc.col - key_col
+            elif isinstance(child, CommentedSeq) and sequence is None:
+                sequence = (child.lc.item(0)[1] - key_col, child.lc.col - key_col)
+    map_indent = mapping if mapping and mapping > 0 else 2
+    seq_indent, dash_offset = sequence if sequence else (map_indent + 2, map_indent)
+    if dash_offset < 0 or seq_indent < dash_offset + 2:
+        seq_indent, dash_offset = map_indent + 2, map_indent
     first = next(
         (ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")),
         "",
     )
     return YamlStyle(
-        mapping_indent=mapping,
-        sequence_indent=sequence_indent,
+        mapping_indent=map_indent,
+        sequence_indent=seq_indent,
         sequence_dash_offset=dash_offset,
         explicit_start=first == "---" or first.startswith("--- "),
     )
@@ -134,15 +147,13 @@ def load_text(text: str, fmt: DocumentFormat = "yaml", *, name: str = "<string>"
             raise DocumentLoadError(f"not valid JSON: {exc}", path=name) from exc
         return LoadedDocument(data=data, format="json", style=YamlStyle(), path=name)
     try:
-        data, seq_indent, dash_offset = load_yaml_guess_indent(text, yaml=make_yaml())
+        data = make_yaml().load(text)
     except YAMLError as exc:
         raise DocumentLoadError(f"not valid YAML: {exc}", path=name) from exc
-    return LoadedDocument(
-        data=data, format="yaml", style=_guess_style(text, seq_indent, dash_offset), path=name
-    )
+    return LoadedDocument(data=data, format="yaml", style=_guess_style(data, text), path=name)
 
 
-def load_document(path: str | Path) -> LoadedDocument:
+def load_document(path: str | os.PathLike[str]) -> LoadedDocument:
     """Read a YAML or JSON file (by extension)."""
     name = str(path)
     try:
