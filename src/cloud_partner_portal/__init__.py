@@ -1,0 +1,56 @@
+"""The hand-written layer over the generated `cloud_partner_portal_client`: operation pollers and the CLI.
+
+`begin_cancel` / `begin_publish` / `begin_go_live` (and their `_async` twins) make the call once and return a
+poller; `OperationPoller` / `AsyncOperationPoller` wait for an operation from a `*_detailed` answer, a location
+or a continuation token. The command line is `cloud_partner_portal.cli` (`cloud-partner-portal`, `cpp`).
+"""
+
+from .errors import (
+    ApiError,
+    CloudPartnerPortalError,
+    InvalidContinuationTokenError,
+    OperationFailedError,
+    OperationLocationError,
+    OperationPollingError,
+    OperationTimeoutError,
+)
+from .lro import (
+    API_VERSION,
+    AsyncOperationPoller,
+    AsyncPollOptions,
+    OperationPoller,
+    PollOptions,
+    ProgressEvent,
+    begin_cancel,
+    begin_cancel_async,
+    begin_go_live,
+    begin_go_live_async,
+    begin_publish,
+    begin_publish_async,
+    is_terminal,
+    normalize_status,
+)
+
+__all__ = [
+    "API_VERSION",
+    "ApiError",
+    "AsyncOperationPoller",
+    "AsyncPollOptions",
+    "CloudPartnerPortalError",
+    "InvalidContinuationTokenError",
+    "OperationFailedError",
+    "OperationLocationError",
+    "OperationPoller",
+    "OperationPollingError",
+    "OperationTimeoutError",
+    "PollOptions",
+    "ProgressEvent",
+    "begin_cancel",
+    "begin_cancel_async",
+    "begin_go_live",
+    "begin_go_live_async",
+    "begin_publish",
+    "begin_publish_async",
+    "is_terminal",
+    "normalize_status",
+]

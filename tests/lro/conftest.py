@@ -1,0 +1,106 @@
+"""A scripted server behind httpx.MockTransport, a fake clock, and operation bodies for the poller tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from cloud_partner_portal_client import AuthenticatedClient
+
+BASE_URL = "https://cloudpartner.azure.com"
+TOKEN = "contoso-token"
+OPERATION_ID = "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
+OPERATION_PATH = f"/api/publishers/contoso/offers/contoso-virtualmachineoffer/operations/{OPERATION_ID}"
+RELATIVE_LOCATION = f"{OPERATION_PATH}?api-version=2017-10-31"
+ABSOLUTE_2018_LOCATION = f"{BASE_URL}{OPERATION_PATH}"  # the 2018 pages' form: absolute, no api-version
+POLLING_URL = f"{BASE_URL}{RELATIVE_LOCATION}"
+
+Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
+
+
+class ScriptedServer:
+    """Answers requests in order from a script; an exception in the script is raised as the transport's."""
+
+    def __init__(self, *answers: Answer) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if not self.answers:
+            raise AssertionError(f"unscripted request {request.method} {request.url}")
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        if isinstance(answer, httpx.Response):
+            return answer
+        return answer(request)
+
+    @property
+    def urls(self) -> list[str]:
+        return [str(request.url) for request in self.requests]
+
+
+class FakeTime:
+    """A monotonic clock that only moves when the poller sleeps; records every sleep."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+def step(step_id: str, name: str, status: str, percentage: int) -> dict[str, Any]:
+    return {"id": step_id, "stepName": name, "status": status, "messages": [], "progressPercentage": percentage}
+
+
+def operation(status: str = "running", *steps: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "status": status,
+        "messages": [],
+        "cancellationRequestState": "canCancel" if status == "running" else "cannotCancel",
+        "steps": list(steps),
+        "previewLinks": [],
+        "liveLinks": [],
+        **extra,
+    }
+
+
+def polled(status: str = "running", *steps: dict[str, Any], headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(200, json=operation(status, *steps), headers=headers)
+
+
+def started(status: int = 202, *, headers: dict[str, str] | None = None, body_location: str = "") -> httpx.Response:
+    """A cancel/publish/go-live answer; the body is the required OperationReference."""
+    return httpx.Response(
+        status, headers=headers, json={"operationId": OPERATION_ID, "operationLocation": body_location}
+    )
+
+
+def api_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(status, json={"error": {"code": code, "message": message}}, headers=headers)
+
+
+def make_client(server: ScriptedServer, base_url: str = BASE_URL) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=base_url, token=TOKEN, httpx_args={"transport": httpx.MockTransport(server)})
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
