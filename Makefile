@@ -16,7 +16,8 @@ export DO_NOT_TRACK := 1
 # Overlays, in the order they are applied, for each audience of the description.
 CLIENT_OVERLAYS := overlays/client.overlay.yaml
 MOCK_OVERLAYS := overlays/local-mock.overlay.yaml
-SPECS := build/openapi.client.yaml build/openapi.mock.yaml
+DOCS_OVERLAYS := overlays/publication.overlay.yaml
+SPECS := build/openapi.client.yaml build/openapi.mock.yaml build/openapi.docs.yaml
 
 CLIENT_DIR := generated/cloud-partner-portal-client
 MOCK_SPEC := src/cloud_partner_portal_mock/openapi.json
@@ -31,7 +32,7 @@ BASE_URL ?=
 TOKEN ?=
 ALLOW_WRITES ?=
 
-.PHONY: all help setup overlay lint generate drift check test contract mock clean
+.PHONY: all help setup overlay lint generate drift check test contract mock docs clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -52,9 +53,10 @@ node_modules/.done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-overlay: setup ## openapi.yaml + overlays/ → build/openapi.client.yaml, build/openapi.mock.yaml
+overlay: setup ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(CLIENT_OVERLAYS) --strict -o build/openapi.client.yaml
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/openapi.mock.yaml
+	$(BIN)/python -m openapi_overlay apply openapi.yaml $(DOCS_OVERLAYS) --strict -o build/openapi.docs.yaml
 
 lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff + mypy
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
@@ -91,6 +93,9 @@ contract: setup ## schemathesis CLI against BASE_URL (default: start the mock) �
 
 mock: setup ## serve the mock on $(HOST):$(PORT)
 	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)
+
+docs: overlay ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
+	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html
 
 clean: ## remove build/ and caches
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis schemathesis-report
