@@ -1,0 +1,36 @@
+"""A stateful mock of the Cloud Partner Portal publishing API (api-version 2017-10-31), validated by its spec.
+
+`create_app(MockConfig(...))` builds the ASGI app; `python -m cloud_partner_portal_mock` serves it on
+loopback; `cloud_partner_portal_mock.testing` and the pytest plugin serve it to tests.
+
+The names below are imported on first use, so that the pytest plugin (`pytest_plugin.py`) can load in an
+environment without the `mock` extra (Starlette, uvicorn, openapi-core).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .app import create_app
+    from .clock import Clock
+    from .config import DEFAULT_TOKENS, MockConfig
+    from .service import MockService
+
+_HOMES = {
+    "create_app": ".app",
+    "Clock": ".clock",
+    "DEFAULT_TOKENS": ".config",
+    "MockConfig": ".config",
+    "MockService": ".service",
+}
+
+__all__ = ["DEFAULT_TOKENS", "Clock", "MockConfig", "MockService", "create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home, __name__), name)

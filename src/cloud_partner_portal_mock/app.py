@@ -1,0 +1,204 @@
+"""The ASGI app: routes built from the spec's paths, the request pipeline, and one handler per operationId.
+
+Pipeline of every API request, each step answering with a status the spec documents for the operation:
+
+1. method not declared on the path → 405 with `Allow` (the spec's methods for that path);
+2. bearer token → 401 with `WWW-Authenticate: Bearer` (`auth.py`);
+3. body, for operations that take one → 413 / 415 / 400 (`body.py`);
+4. query, path and body against the spec → 400 (`validation.py`);
+5. the token's publisher against the path's → 403;
+6. the action on the state, under the service's lock → 200 / 202 / 404 / 409 / 422 (`service.py`).
+
+Unknown paths answer 404 with the error body. Nothing is logged about a request's headers, so tokens never
+reach a log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from . import spec
+from .auth import TokenTable, require_namespace
+from .body import decode_json, read_body
+from .config import MockConfig
+from .errors import ApiError, clip, error_response
+from .faults import FaultContext, build_faults
+from .service import Accepted, MockService
+from .validation import ValidRequest, validate
+from .views import operation_path
+
+log = logging.getLogger(__package__)
+
+Handler = Callable[[MockService, ValidRequest, str], Response]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+class _AnyMethod:
+    """An ASGI app around an endpoint, so that Starlette's `Route` leaves every method to it (a plain function
+    would be limited to GET) and the mock answers 405 itself, with its error body and the spec's `Allow`."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.endpoint(Request(scope, receive))
+        await response(scope, receive, send)
+
+
+def _accepted(accepted: Accepted, base_url: str) -> Response:
+    relative = operation_path(accepted.publisher_id, accepted.offer_id, accepted.operation_id)
+    absolute = base_url.rstrip("/") + relative
+    body = {"operationId": accepted.operation_id, "operationLocation": absolute}
+    if accepted.synchronous:
+        return JSONResponse(body, status_code=200, headers={"Operation-Location": absolute})
+    return JSONResponse(body, status_code=202, headers={"Operation-Location": absolute, "Location": relative})
+
+
+def _cancel(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    return _accepted(service.cancel(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+
+
+def _publish(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    return _accepted(service.publish(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+
+
+def _go_live(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    return _accepted(service.go_live(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+
+
+def _offer_status(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    return JSONResponse(service.offer_status(call.path["publisherId"], call.path["offerId"]))
+
+
+def _list_operations(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    publisher_id, offer_id = call.path["publisherId"], call.path["offerId"]
+    return JSONResponse(service.list_operations(publisher_id, offer_id, call.query.get("status")))
+
+
+def _get_operation(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    path = call.path
+    return JSONResponse(service.get_operation(path["publisherId"], path["offerId"], path["operationId"]))
+
+
+HANDLERS: Mapping[str, Handler] = {
+    "cancelOperation": _cancel,
+    "publishOffer": _publish,
+    "goLiveOffer": _go_live,
+    "getOfferStatus": _offer_status,
+    "listOperations": _list_operations,
+    "getOperation": _get_operation,
+}
+
+
+def _path(request: Request) -> str:
+    # The ASGI path as routed: `request.url.path` goes through `urlsplit`, which drops newlines and tabs, so
+    # `contoso%0A` would be validated as `contoso`.
+    path: str = request.scope["path"]
+    return path
+
+
+def _method_not_allowed(path: str, method: str, allowed: list[str]) -> Response:
+    allow = ", ".join(allowed)
+    message = f"{method} is not allowed on {clip(path)}; allowed: {allow}."
+    error = ApiError(405, "MethodNotAllowed", message, {"Allow": allow})
+    return error_response(error) if method != "HEAD" else Response(status_code=405, headers={"Allow": allow})
+
+
+class _Mock:
+    def __init__(self, config: MockConfig, service: MockService) -> None:
+        self.config = config
+        self.service = service
+        self.tokens = TokenTable(config.tokens)
+        self.faults = build_faults(config.faults)
+
+    def endpoint(self, by_method: Mapping[str, spec.OperationFacts]) -> Endpoint:
+        async def handle(request: Request) -> Response:
+            facts = by_method.get(request.method)
+            if facts is None:
+                return _method_not_allowed(_path(request), request.method, sorted(by_method))
+            context = FaultContext(facts.operation_id, request.method, _path(request))
+            for fault in self.faults:
+                if (early := await fault.before(context)) is not None:
+                    return early
+            response = await self._answer(request, facts)
+            for fault in self.faults:
+                response = fault.after(context, response)
+            return response
+
+        return handle
+
+    async def _answer(self, request: Request, facts: spec.OperationFacts) -> Response:
+        try:
+            caller = self.tokens.publisher_for(request.headers.get("authorization"))
+            body: bytes | None = None
+            body_value: object = None
+            if facts.has_body:
+                body = await read_body(request, self.config.max_body_bytes) or None
+                if body is not None:
+                    body_value = decode_json(body, request.headers.get("content-type"))
+            call = validate(
+                host_url=str(request.base_url).rstrip("/"),
+                path=_path(request),
+                facts=facts,
+                path_params=request.path_params,
+                query=request.query_params,
+                headers=request.headers,
+                body=body,
+                body_value=body_value,
+            )
+            require_namespace(caller, call.path["publisherId"])
+            response = HANDLERS[facts.operation_id](self.service, call, str(request.base_url))
+        except ApiError as error:
+            response = error_response(self._documented(error, facts))
+        except Exception:
+            log.exception("mock failure in %s", facts.operation_id)
+            response = error_response(ApiError(500, "InternalError", "The mock failed; see its log (a bug)."))
+        return response
+
+    @staticmethod
+    def _documented(error: ApiError, facts: spec.OperationFacts) -> ApiError:
+        # Only statuses the spec documents for the operation go out; anything else would be a mock bug.
+        if error.status in facts.statuses:
+            return error
+        log.error("mock bug: %s is not documented for %s; answering 400", error.status, facts.operation_id)
+        return ApiError(400, error.code, error.message, error.headers)
+
+    async def serve_spec(self, request: Request) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            return _method_not_allowed(_path(request), request.method, ["GET", "HEAD"])
+        return Response(spec.spec_bytes(), media_type="application/json")
+
+    async def not_found(self, request: Request) -> Response:
+        message = f"No resource at {clip(_path(request))}; the API's paths are listed at /openapi.json."
+        return error_response(ApiError(404, "NotFound", message))
+
+
+def _check_handlers() -> None:
+    declared = {facts.operation_id for facts in spec.operations()}
+    if declared != set(HANDLERS):
+        raise RuntimeError(
+            f"openapi.json and the mock disagree: operations without a handler {sorted(declared - set(HANDLERS))}, "
+            f"handlers without an operation {sorted(set(HANDLERS) - declared)}"
+        )
+
+
+def create_app(config: MockConfig | None = None) -> Starlette:
+    """A fresh mock: its own seeded state (`app.state.service`) and config (`app.state.config`)."""
+    _check_handlers()
+    config = config or MockConfig()
+    service = MockService(config)
+    mock = _Mock(config, service)
+    routes = [Route("/openapi.json", _AnyMethod(mock.serve_spec))]
+    routes += [Route(path, _AnyMethod(mock.endpoint(by_method))) for path, by_method in spec.methods_by_path().items()]
+    routes.append(Route("/{path:path}", _AnyMethod(mock.not_found)))
+    app = Starlette(routes=routes)
+    app.state.service = service
+    app.state.config = config
+    return app

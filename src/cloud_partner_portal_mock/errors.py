@@ -1,0 +1,42 @@
+"""The API's error body, `{"error": {"code", "message"}}`, and the exception that carries one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from starlette.responses import JSONResponse
+
+MAX_MESSAGE_CHARS = 500
+
+
+class ApiError(Exception):
+    """A documented error answer: status, machine-readable code, a message that names the thing."""
+
+    def __init__(self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None):
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """`text` quoted, shortened for a message (request values can be up to 64 KiB)."""
+    if len(text) <= limit:
+        return f"'{text}'"
+    return f"'{text[:limit]}…' ({len(text)} characters)"
+
+
+def error_response(error: ApiError) -> JSONResponse:
+    message = error.message
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return JSONResponse(
+        {"error": {"code": error.code, "message": message}},
+        status_code=error.status,
+        headers=error.headers,
+    )
+
+
+def offer_not_found(publisher_id: str, offer_id: str) -> ApiError:
+    return ApiError(404, "OfferNotFound", f"Offer '{offer_id}' of publisher '{publisher_id}' does not exist.")

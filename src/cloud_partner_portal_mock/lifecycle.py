@@ -1,0 +1,239 @@
+"""How operations move: the publishing steps, their progression on the clock, and cancellation.
+
+Publish walks `displaydummycertify` → `displaycertify` → `displayprovision` → `displaypackage` →
+`publisher-signoff`. On reaching sign-off the step reads `waitingForPublisherReview`, the publish operation
+reads `completed` and the offer `waitingForPublisherReview`. Go live walks `live`; when it ends the offer
+reads `succeeded`. Each step runs for its configured seconds. An offer's `Problem` can block a step (it
+waits until cancelled) or fail it when it ends (the operation reads `failed`, the offer `failed`).
+
+Cancel acts on the offer's running publish or go-live:
+
+- a publish still in its first step (`displaydummycertify`: only validation has happened) is cancelled at
+  once (synchronous, **200**);
+- anything later, and any go-live, gets a cancel operation of its own (**202**): the operation being stopped
+  freezes and reads `cancellationRequestState: cancelRequested`; the cancel operation walks the `cancel` step,
+  then reads `completed`, and the stopped operation reads `canceled` from that moment.
+
+A cancelled publish leaves the offer `canceled`; a cancelled go-live leaves it `waitingForPublisherReview`
+(the preview still stands and go live may be called again).
+
+State moves lazily: `advance(store, now)` applies every step end due by `now`, in time order, stamping each
+change with the time it was due rather than the time of the request that noticed it. So the state at a given
+time does not depend on how often anyone polled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+
+from .notifications import Notification, addresses
+from .store import (
+    TERMINAL,
+    Message,
+    Offer,
+    Operation,
+    OperationKind,
+    StepDefinition,
+    StepRun,
+    Store,
+)
+
+PUBLISH_STEPS = (
+    StepDefinition(
+        "displaydummycertify", "Validate Pre-Requisites", "Offer settings provided are validated.", "< 15 min"
+    ),
+    StepDefinition("displaycertify", "Certification", "The offer is certified.", "~2-3 days"),
+    StepDefinition("displayprovision", "Provisioning", "The offer is provisioned.", "< 1 day"),
+    StepDefinition(
+        "displaypackage",
+        "Packaging and Lead Generation Registration",
+        "The offer is packaged and its lead destination registered.",
+        "< 1 hour",
+    ),
+    StepDefinition(
+        "publisher-signoff", "Publisher signoff", "The publisher checks the preview and calls go live.", "< 1 hour"
+    ),
+)
+SIGNOFF_STEP = "publisher-signoff"
+LIVE_STEP = StepDefinition("live", "Live", "The offer is pushed to production.", "~2-5 days")
+CANCEL_STEP = StepDefinition("cancel", "Cancel operation", "The operation in progress is stopped.", "< 15 min")
+SLOTS: Mapping[OperationKind, str] = {"publish": "staging", "goLive": "production", "cancel": "staging"}
+
+
+def _notify(
+    store: Store, operation: Operation, event: str, step: str | None, at: datetime, extra: Iterable[str] = ()
+) -> None:
+    for address in dict.fromkeys([*addresses(operation.emails), *extra]):
+        store.outbox.append(
+            Notification(address, operation.id, event, step, at, operation.publisher_id, operation.offer_id)
+        )
+
+
+def _enter_step(store: Store, offer: Offer, operation: Operation, index: int, at: datetime) -> None:
+    operation.current = index
+    operation.changed_at = at
+    step = operation.steps[index]
+    step.started_at = at
+    event = "started" if index == 0 else "stepChanged"
+    problem = offer.problem if operation.kind == "publish" else None
+    if step.definition.id == SIGNOFF_STEP:
+        step.status = "waitingForPublisherReview"
+        _notify(store, operation, event, step.definition.id, at)
+        operation.status = "completed"
+        _notify(store, operation, "completed", step.definition.id, at)
+    elif problem is not None and problem.step == step.definition.id and problem.outcome == "block":
+        step.status = "blocked"
+        step.messages.append(Message(problem.message, "error", at))
+        _notify(store, operation, event, step.definition.id, at)
+        _notify(store, operation, "blocked", step.definition.id, at)
+    else:
+        step.status = "inProgress"
+        assert step.seconds is not None
+        step.due_at = at + timedelta(seconds=step.seconds)
+        _notify(store, operation, event, step.definition.id, at)
+
+
+def _end_step(store: Store, operation: Operation) -> None:
+    step = operation.current_step
+    at = step.due_at
+    assert at is not None
+    step.due_at = None
+    operation.changed_at = at
+    offer = store.offer(operation.publisher_id, operation.offer_id)
+    assert offer is not None
+    problem = offer.problem if operation.kind == "publish" else None
+    if problem is not None and problem.step == step.definition.id and problem.outcome == "fail":
+        step.status = "rejected"
+        step.messages.append(Message(problem.message, "error", at))
+        operation.status = "failed"
+        operation.error = problem.message
+        operation.messages.append(Message(f"Step '{step.definition.name}' failed: {problem.message}", "error", at))
+        _notify(store, operation, "failed", step.definition.id, at)
+        return
+    step.status = "complete"
+    step.messages.append(Message("Step completed.", "information", at))
+    if operation.current + 1 < len(operation.steps):
+        _enter_step(store, offer, operation, operation.current + 1, at)
+        return
+    operation.status = "completed"
+    _notify(store, operation, "completed", step.definition.id, at)
+    if operation.kind == "cancel" and operation.target is not None:
+        _finish_cancel(store, store.operations[operation.target], at, by=operation.id)
+
+
+def _finish_cancel(
+    store: Store, operation: Operation, at: datetime, *, by: str | None, extra: Iterable[str] = ()
+) -> None:
+    step = operation.current_step
+    step.status = "canceled"
+    step.due_at = None
+    step.messages.append(Message("Step canceled.", "information", at))
+    operation.status = "canceled"
+    operation.changed_at = at
+    how = f" by operation {by}" if by else ""
+    operation.messages.append(Message(f"Operation canceled{how}.", "information", at))
+    _notify(store, operation, "canceled", step.definition.id, at, extra)
+
+
+def advance(store: Store, now: datetime) -> None:
+    """Apply every step end due by `now`, oldest first."""
+    while True:
+        due = [
+            op
+            for op in store.operations.values()
+            if op.status == "running" and op.current_step.due_at is not None and op.current_step.due_at <= now
+        ]
+        if not due:
+            return
+        _end_step(store, min(due, key=lambda op: (op.current_step.due_at, op.sequence)))
+
+
+def start_operation(
+    store: Store,
+    offer: Offer,
+    kind: OperationKind,
+    at: datetime,
+    emails: str | None,
+    step_seconds: Mapping[str, float],
+    *,
+    operation_id: str | None = None,
+    target: Operation | None = None,
+) -> Operation:
+    """Create and start an operation on `offer` (the caller has checked that it may start)."""
+    if kind == "publish":
+        offer.publishing_version += 1
+        definitions: tuple[StepDefinition, ...] = PUBLISH_STEPS
+    elif kind == "goLive":
+        definitions = (LIVE_STEP,)
+    else:
+        definitions = (CANCEL_STEP,)
+    publishing_version = target.publishing_version if target else offer.publishing_version
+    operation = Operation(
+        id=operation_id or store.new_operation_id(),
+        kind=kind,
+        publisher_id=offer.publisher_id,
+        offer_id=offer.id,
+        offer_type_id=offer.offer_type_id,
+        offer_version=offer.version,
+        publishing_version=publishing_version,
+        slot=target.slot if target else SLOTS[kind],
+        created_at=at,
+        changed_at=at,
+        sequence=store.next_sequence(),
+        steps=[StepRun(d, None if d.id == SIGNOFF_STEP else step_seconds[d.id]) for d in definitions],
+        emails=emails,
+        target=target.id if target else None,
+    )
+    store.operations[operation.id] = operation
+    offer.operation_ids.append(operation.id)
+    _enter_step(store, offer, operation, 0, at)
+    return operation
+
+
+def running_operation(store: Store, offer: Offer) -> Operation | None:
+    """The offer's running operation: a cancel operation if one runs, else the running publish or go-live."""
+    running = [op for op in store.operations_of(offer) if op.status == "running"]
+    cancels = [op for op in running if op.kind == "cancel"]
+    candidates = cancels or running
+    return candidates[-1] if candidates else None
+
+
+def cancels_synchronously(operation: Operation) -> bool:
+    """A publish still in its first step (only validation has happened) is cancelled on the spot."""
+    return operation.kind == "publish" and operation.current == 0
+
+
+def cancel_now(store: Store, operation: Operation, at: datetime, emails: str | None) -> None:
+    """Synchronous cancel: the operation reads `canceled` at once; the cancel request's addresses are told too."""
+    _finish_cancel(store, operation, at, by=None, extra=addresses(emails))
+
+
+def request_cancel(
+    store: Store,
+    offer: Offer,
+    operation: Operation,
+    at: datetime,
+    emails: str | None,
+    step_seconds: Mapping[str, float],
+) -> Operation:
+    """Asynchronous cancel: freeze `operation` and start the cancel operation that will stop it."""
+    operation.current_step.due_at = None
+    operation.current_step.frozen_at = at
+    operation.changed_at = at
+    canceller = start_operation(store, offer, "cancel", at, emails, step_seconds, target=operation)
+    operation.cancelled_by = canceller.id
+    return canceller
+
+
+def offer_status(store: Store, offer: Offer) -> str:
+    """The offer's status, derived from its latest publish or go-live."""
+    runs = [op for op in store.operations_of(offer) if op.kind != "cancel"]
+    if not runs:
+        return "neverPublished"
+    latest = runs[-1]
+    if latest.status not in TERMINAL:
+        return "running"
+    if latest.kind == "publish":
+        return {"completed": "waitingForPublisherReview", "canceled": "canceled", "failed": "failed"}[latest.status]
+    return {"completed": "succeeded", "canceled": "waitingForPublisherReview", "failed": "failed"}[latest.status]

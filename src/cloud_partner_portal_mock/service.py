@@ -1,0 +1,162 @@
+"""`MockService`: the API's actions on the in-memory state, one lock around each.
+
+Every public method takes the lock, first applies the step ends due by `clock.now()` (`lifecycle.advance`),
+then checks everything it needs before changing anything, so a refused call changes no state. The lock is a
+`threading.Lock` rather than an `asyncio.Lock`: nothing inside it awaits, so asyncio tasks cannot interleave
+within it, and it also serialises a test thread that reads `outbox` or calls `reset()` while a served mock
+runs in another thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from . import lifecycle, views
+from .config import MockConfig
+from .errors import ApiError, offer_not_found
+from .notifications import Notification
+from .seed import seed
+from .store import Offer, Store
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The operation a call started (or found running, or cancelled synchronously)."""
+
+    publisher_id: str
+    offer_id: str
+    operation_id: str
+    synchronous: bool = False
+
+
+class MockService:
+    def __init__(self, config: MockConfig) -> None:
+        self.config = config
+        self.clock = config.clock
+        self._lock = threading.Lock()
+        self._store = self._seeded()
+
+    def _seeded(self) -> Store:
+        store = Store(self.config.seed)
+        seed(store, self.clock.now(), self.config.publishers)
+        return store
+
+    def reset(self) -> None:
+        """Back to the seeded data set (at the clock's current time), with the id generator re-seeded and an
+        empty outbox. The clock is not touched."""
+        with self._lock:
+            self._store = self._seeded()
+
+    @property
+    def outbox(self) -> list[Notification]:
+        """A copy of the notifications recorded so far, oldest first (after applying due step ends)."""
+        with self._lock:
+            lifecycle.advance(self._store, self.clock.now())
+            return list(self._store.outbox)
+
+    def _offer(self, publisher_id: str, offer_id: str) -> Offer:
+        offer = self._store.offer(publisher_id, offer_id)
+        if offer is None:
+            raise offer_not_found(publisher_id, offer_id)
+        return offer
+
+    def publish(self, publisher_id: str, offer_id: str, emails: str | None) -> Accepted:
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            offer = self._offer(publisher_id, offer_id)
+            running = lifecycle.running_operation(self._store, offer)
+            if running is not None:
+                if running.kind == "publish":
+                    # Idempotent: the same publish, whatever the body of the repeated call says.
+                    return Accepted(publisher_id, offer_id, running.id)
+                raise _in_progress(running.id, running.kind, offer_id)
+            if offer.validation_error:
+                raise ApiError(
+                    422, "OfferValidationFailed", f"Offer '{offer_id}' failed validation: {offer.validation_error}"
+                )
+            started = lifecycle.start_operation(self._store, offer, "publish", now, emails, self.config.step_seconds)
+            return Accepted(publisher_id, offer_id, started.id)
+
+    def go_live(self, publisher_id: str, offer_id: str, emails: str | None) -> Accepted:
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            offer = self._offer(publisher_id, offer_id)
+            running = lifecycle.running_operation(self._store, offer)
+            if running is not None:
+                raise _in_progress(running.id, running.kind, offer_id)
+            status = lifecycle.offer_status(self._store, offer)
+            if status != "waitingForPublisherReview":
+                raise ApiError(409, "OfferNotWaitingForSignoff", _not_ready_message(offer_id, status))
+            started = lifecycle.start_operation(self._store, offer, "goLive", now, emails, self.config.step_seconds)
+            return Accepted(publisher_id, offer_id, started.id)
+
+    def cancel(self, publisher_id: str, offer_id: str, emails: str | None) -> Accepted:
+        """Cancel the offer's running publish or go-live (see `lifecycle` for the 200/202 rule)."""
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            offer = self._offer(publisher_id, offer_id)
+            running = lifecycle.running_operation(self._store, offer)
+            if running is None:
+                raise ApiError(404, "NoOperationInProgress", f"No operation is in progress on offer '{offer_id}'.")
+            if running.kind == "cancel":
+                raise ApiError(
+                    404,
+                    "NoOperationInProgress",
+                    f"No operation is in progress on offer '{offer_id}': operation {running.target} is already "
+                    f"being cancelled by operation {running.id}.",
+                )
+            if lifecycle.cancels_synchronously(running):
+                lifecycle.cancel_now(self._store, running, now, emails)
+                return Accepted(publisher_id, offer_id, running.id, synchronous=True)
+            canceller = lifecycle.request_cancel(self._store, offer, running, now, emails, self.config.step_seconds)
+            return Accepted(publisher_id, offer_id, canceller.id)
+
+    def offer_status(self, publisher_id: str, offer_id: str) -> dict[str, Any]:
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            return views.offer_status_body(self._store, self._offer(publisher_id, offer_id), now)
+
+    def list_operations(self, publisher_id: str, offer_id: str, status: str | None = None) -> list[dict[str, Any]]:
+        """The offer's operations, newest first, optionally only those in `status`."""
+        with self._lock:
+            lifecycle.advance(self._store, self.clock.now())
+            offer = self._offer(publisher_id, offer_id)
+            return [
+                views.submission(op)
+                for op in reversed(self._store.operations_of(offer))
+                if status is None or op.status == status
+            ]
+
+    def get_operation(self, publisher_id: str, offer_id: str, operation_id: str) -> dict[str, Any]:
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            offer = self._offer(publisher_id, offer_id)
+            if operation_id not in offer.operation_ids:
+                raise ApiError(
+                    404,
+                    "OperationNotFound",
+                    f"Operation '{operation_id}' does not exist on offer '{offer_id}' of publisher '{publisher_id}'.",
+                )
+            return views.operation_detail(self._store.operations[operation_id], now)
+
+
+def _in_progress(operation_id: str, kind: str, offer_id: str) -> ApiError:
+    return ApiError(409, "OperationInProgress", f"Operation {operation_id} ({kind}) is running on offer '{offer_id}'.")
+
+
+def _not_ready_message(offer_id: str, status: str) -> str:
+    reasons = {
+        "neverPublished": "it was never published; publish it and wait for the publisher-signoff step",
+        "succeeded": "it is already live; publish a new version first",
+        "canceled": "its last publish was canceled; publish it again",
+        "failed": "its last publish failed; fix the offer and publish it again",
+    }
+    reason = reasons.get(status, f"its status is '{status}'")
+    return f"Offer '{offer_id}' is not waiting for publisher sign-off ({reason})."

@@ -1,0 +1,91 @@
+"""`python -m cloud_partner_portal_mock`: tokens from flags and the environment, faults, loopback by default."""
+
+from __future__ import annotations
+
+import queue
+import re
+import subprocess
+import sys
+import threading
+
+import httpx
+import pytest
+
+from cloud_partner_portal_mock.__main__ import build_config, main, parser
+from cloud_partner_portal_mock.config import DEFAULT_TOKENS
+
+
+def _config(*argv, environ=None):
+    return build_config(parser().parse_args(list(argv)), environ or {})
+
+
+def test_defaults_are_loopback_port_8080_and_the_documented_tokens():
+    args = parser().parse_args([])
+    config = _config()
+
+    assert (args.host, args.port) == ("127.0.0.1", 8080)
+    assert dict(config.tokens) == dict(DEFAULT_TOKENS)
+    assert not config.clock.is_frozen
+    assert config.faults == frozenset()
+
+
+def test_tokens_come_from_flags_and_the_environment():
+    config = _config("--token", "t3=northwind", environ={"CPP_MOCK_TOKENS": "t1=contoso, t2=fabrikam"})
+
+    assert dict(config.tokens) == {"t1": "contoso", "t2": "fabrikam", "t3": "northwind"}
+
+
+def test_break_switches_faults_on():
+    config = _config("--break", "omit-operation-location", "--break", "wrong-cancel-status")
+
+    assert config.faults == {"omit-operation-location", "wrong-cancel-status"}
+
+
+def test_unknown_fault_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        parser().parse_args(["--break", "slow"])
+
+    assert exit_info.value.code == 2
+    assert "omit-operation-location" in capsys.readouterr().err
+
+
+def test_step_seconds_override_the_defaults():
+    config = _config("--step-seconds", "displaycertify=60")
+
+    assert config.step_seconds["displaycertify"] == 60
+    assert config.step_seconds["live"] == 20
+
+
+def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(capsys):
+    assert main([], environ={"CPP_MOCK_TOKENS": "secret-token-without-publisher"}) == 2
+
+    err = capsys.readouterr().err
+    assert "CPP_MOCK_TOKENS: entry 1 is not TOKEN=PUBLISHER" in err
+    assert "secret" not in err
+
+
+def test_module_serves_the_mock_and_does_not_print_tokens():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cloud_partner_portal_mock", "--port", "0", "--token", "hidden-token=contoso"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    try:
+        seen = []
+        while not (match := re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", "".join(seen))):
+            seen.append(lines.get(timeout=15))
+        response = httpx.get(
+            match.group(1) + "/api/publishers/contoso/offers/contoso-draftoffer/status",
+            params={"api-version": "2017-10-31"},
+            headers={"Authorization": "Bearer hidden-token"},
+        )
+        assert response.json()["status"] == "neverPublished"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+    output = "".join(seen) + "".join(lines.queue)
+    assert "publishers: contoso" in output
+    assert "hidden-token" not in output

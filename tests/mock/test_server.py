@@ -1,0 +1,52 @@
+"""`testing.MockServer` serves the mock with uvicorn on a free loopback port: a real HTTP round-trip."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from cloud_partner_portal_mock.testing import MockServer
+
+SEED_PAGE_CANCEL = "/api/publishers/contoso/offers/contoso-virtualmachineoffer/cancel"
+
+
+@pytest.fixture(scope="module")
+def server():
+    with MockServer() as served:
+        yield served
+
+
+def test_seed_page_cancel_over_real_http_is_200_or_202(server):
+    server.reset()
+
+    response = httpx.post(
+        server.url + SEED_PAGE_CANCEL,
+        params={"api-version": "2017-10-31"},
+        headers={"Authorization": "Bearer contoso-token"},
+        json={"metadata": {"notification-emails": "jondoe@contoso.com"}},
+    )
+
+    assert response.status_code in (200, 202)
+    assert response.headers["Operation-Location"].startswith(server.url + "/api/publishers/contoso/")
+
+
+def test_server_listens_on_loopback(server):
+    assert server.url.startswith("http://127.0.0.1:")
+    assert server.port > 0
+
+
+def test_served_state_and_clock_are_the_servers(server):
+    server.reset()
+    headers = {"Authorization": "Bearer contoso-token"}
+    params = {"api-version": "2017-10-31"}
+    cancel = httpx.post(server.url + SEED_PAGE_CANCEL, params=params, headers=headers)
+
+    server.clock.advance(server.config.step_seconds["cancel"])
+
+    assert httpx.get(cancel.headers["Operation-Location"], headers=headers).json()["status"] == "completed"
+    assert server.service.outbox[-1].event == "canceled"
+
+
+def test_url_before_start_says_so():
+    with pytest.raises(RuntimeError, match="not started"):
+        _ = MockServer().url
