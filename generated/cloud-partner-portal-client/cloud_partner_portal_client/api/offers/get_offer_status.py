@@ -90,9 +90,14 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OfferStatus]:
     """Get an offer's publishing status
 
-     The offer's current publishing status and the steps of its latest publishing run. The page lists
-    200,
-    400 and 404; 401 and 403 apply as to every call (considerations page).
+     The offer's current publishing status and the steps of its latest publishing run. While a publish
+    run
+    waits at publisher sign-off the offer reads `waitingForPublisherReview`, the enumeration's meaning
+    for
+    it; one third-party client saw `running` there, with the `publisher-signoff` step in
+    `waitingForPublisherReview`, so a client should read the step as well. The page lists 200, 400 and
+    404;
+    401 and 403 apply as to every call (considerations page).
 
     Args:
         publisher_id (str):
@@ -129,9 +134,14 @@ def sync(
 ) -> ErrorResponse | OfferStatus | None:
     """Get an offer's publishing status
 
-     The offer's current publishing status and the steps of its latest publishing run. The page lists
-    200,
-    400 and 404; 401 and 403 apply as to every call (considerations page).
+     The offer's current publishing status and the steps of its latest publishing run. While a publish
+    run
+    waits at publisher sign-off the offer reads `waitingForPublisherReview`, the enumeration's meaning
+    for
+    it; one third-party client saw `running` there, with the `publisher-signoff` step in
+    `waitingForPublisherReview`, so a client should read the step as well. The page lists 200, 400 and
+    404;
+    401 and 403 apply as to every call (considerations page).
 
     Args:
         publisher_id (str):
@@ -163,9 +173,14 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OfferStatus]:
     """Get an offer's publishing status
 
-     The offer's current publishing status and the steps of its latest publishing run. The page lists
-    200,
-    400 and 404; 401 and 403 apply as to every call (considerations page).
+     The offer's current publishing status and the steps of its latest publishing run. While a publish
+    run
+    waits at publisher sign-off the offer reads `waitingForPublisherReview`, the enumeration's meaning
+    for
+    it; one third-party client saw `running` there, with the `publisher-signoff` step in
+    `waitingForPublisherReview`, so a client should read the step as well. The page lists 200, 400 and
+    404;
+    401 and 403 apply as to every call (considerations page).
 
     Args:
         publisher_id (str):
@@ -200,9 +215,14 @@ async def asyncio(
 ) -> ErrorResponse | OfferStatus | None:
     """Get an offer's publishing status
 
-     The offer's current publishing status and the steps of its latest publishing run. The page lists
-    200,
-    400 and 404; 401 and 403 apply as to every call (considerations page).
+     The offer's current publishing status and the steps of its latest publishing run. While a publish
+    run
+    waits at publisher sign-off the offer reads `waitingForPublisherReview`, the enumeration's meaning
+    for
+    it; one third-party client saw `running` there, with the `publisher-signoff` step in
+    `waitingForPublisherReview`, so a client should read the step as well. The page lists 200, 400 and
+    404;
+    401 and 403 apply as to every call (considerations page).
 
     Args:
         publisher_id (str):

@@ -115,9 +115,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OperationReference]:
     """Cancel the operation in progress on an offer
 
-     Cancels the operation currently in progress on the offer (at most one runs at a time; find it with
-    `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but neither
-    the
+     Cancels the publish or go-live currently in progress on the offer (at most one runs at a time; find
+    it
+    with `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but
+    neither the
     URL nor the body has one: the call acts on the offer's running operation.
 
     Cancelling is usually synchronous (**200**). When stopping the operation needs an operation of its
@@ -166,9 +167,10 @@ def sync(
 ) -> ErrorResponse | OperationReference | None:
     """Cancel the operation in progress on an offer
 
-     Cancels the operation currently in progress on the offer (at most one runs at a time; find it with
-    `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but neither
-    the
+     Cancels the publish or go-live currently in progress on the offer (at most one runs at a time; find
+    it
+    with `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but
+    neither the
     URL nor the body has one: the call acts on the offer's running operation.
 
     Cancelling is usually synchronous (**200**). When stopping the operation needs an operation of its
@@ -212,9 +214,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OperationReference]:
     """Cancel the operation in progress on an offer
 
-     Cancels the operation currently in progress on the offer (at most one runs at a time; find it with
-    `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but neither
-    the
+     Cancels the publish or go-live currently in progress on the offer (at most one runs at a time; find
+    it
+    with `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but
+    neither the
     URL nor the body has one: the call acts on the offer's running operation.
 
     Cancelling is usually synchronous (**200**). When stopping the operation needs an operation of its
@@ -261,9 +264,10 @@ async def asyncio(
 ) -> ErrorResponse | OperationReference | None:
     """Cancel the operation in progress on an offer
 
-     Cancels the operation currently in progress on the offer (at most one runs at a time; find it with
-    `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but neither
-    the
+     Cancels the publish or go-live currently in progress on the offer (at most one runs at a time; find
+    it
+    with `listOperations` and `status=running`). The page tells callers to pass an `operationId`, but
+    neither the
     URL nor the body has one: the call acts on the offer's running operation.
 
     Cancelling is usually synchronous (**200**). When stopping the operation needs an operation of its

@@ -105,7 +105,10 @@ def sync_detailed(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
+    time;
+    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
+    `running`.
 
     Args:
         publisher_id (str):
@@ -148,7 +151,10 @@ def sync(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
+    time;
+    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
+    `running`.
 
     Args:
         publisher_id (str):
@@ -186,7 +192,10 @@ async def asyncio_detailed(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
+    time;
+    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
+    `running`.
 
     Args:
         publisher_id (str):
@@ -227,7 +236,10 @@ async def asyncio(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one operation can be `running` at a time.
+    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
+    time;
+    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
+    `running`.
 
     Args:
         publisher_id (str):
