@@ -30,6 +30,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BASE_URL ?=
 TOKEN ?=
+ifneq ($(TOKEN),)
+export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
+endif
 ALLOW_WRITES ?=
 
 .PHONY: all help setup overlay lint generate drift check test contract mock docs clean
@@ -62,9 +65,10 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples
-	$(BIN)/ruff format --check src tests examples
+	$(BIN)/ruff check src tests examples scripts
+	$(BIN)/ruff format --check src tests examples scripts
 	$(BIN)/mypy
+	$(BIN)/mypy --strict scripts
 	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
 
 generate: overlay ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's bundled spec
@@ -87,9 +91,9 @@ check: lint drift ## fast gate: lint + generated-code drift
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest
 
-contract: setup ## schemathesis CLI against BASE_URL (default: start the mock) → build/reports/
-	$(BIN)/python -m cloud_partner_portal_mock.contract --host $(HOST) --port $(PORT) \
-	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(ALLOW_WRITES),--allow-writes)
+contract: overlay ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
+	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \
+	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 
 mock: setup ## serve the mock on $(HOST):$(PORT)
 	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)

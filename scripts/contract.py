@@ -1,0 +1,199 @@
+"""`make contract`: prove that a server honours the description, with the schemathesis CLI.
+
+By default the bundled mock is started on loopback, waited for, tested with every check in every phase
+(examples, coverage, fuzzing, stateful) and stopped. With `--base-url` (or `BASE_URL`) a real endpoint is
+tested instead; its bearer token comes from the environment variable `CPP_TOKEN` only, never from the command
+line, and operations that change state (publish, go live, cancel) run only with `--allow-writes`
+(`ALLOW_WRITES=1`): cancel on a real offer is not a test to run by accident.
+
+A JUnit report lands in `build/reports/contract-junit.xml`; a failure prints schemathesis's reproduction
+(a curl line) and the run exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET  # reason: parses the report schemathesis just wrote
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MOCK_SPEC = ROOT / "build" / "openapi.mock.yaml"
+PUBLIC_SPEC = ROOT / "openapi.yaml"
+REPORT = ROOT / "build" / "reports" / "contract-junit.xml"
+REAL_CONFIG = ROOT / "build" / "schemathesis.real.toml"
+TOKEN_ENV = "CPP_TOKEN"  # noqa: S105  # reason: the name of the variable, not a token
+SEED = 20171031
+PHASES = "examples,coverage,fuzzing,stateful"
+STARTUP_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class Target:
+    base_url: str
+    spec: Path
+    config: Path | None  # None: the repository's schemathesis.toml, found from the working directory
+    read_only: bool
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="scripts/contract.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--base-url", default=os.environ.get("BASE_URL") or None, help="a real endpoint (env BASE_URL)")
+    p.add_argument("--host", default="127.0.0.1", help="where to serve the mock (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8080, help="the mock's port (default 8080)")
+    p.add_argument(
+        "--allow-writes",
+        action="store_true",
+        default=os.environ.get("ALLOW_WRITES", "") not in ("", "0"),
+        help="against a real endpoint, also run publish, go live and cancel (env ALLOW_WRITES=1)",
+    )
+    p.add_argument("--max-examples", type=int, default=50, help="examples per operation in fuzzing (default 50)")
+    p.add_argument("--seed", type=int, default=SEED)
+    p.add_argument("--phases", default=PHASES, help=f"schemathesis phases (default {PHASES})")
+    p.add_argument(
+        "--break",
+        dest="faults",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="start the mock broken on purpose (see python -m cloud_partner_portal_mock --help)",
+    )
+    return p
+
+
+def real_config() -> str:
+    """schemathesis configuration for a real endpoint: the token by reference to the environment, never inline."""
+    return (
+        "# Written by scripts/contract.py for a run against a real endpoint; holds no secret.\n"
+        f"seed = {SEED}\n\n"
+        "[auth.openapi.bearerAuth]\n"
+        f'bearer = "${{{TOKEN_ENV}}}"\n\n'
+        "[generation]\n"
+        'database = "none"\n'
+    )
+
+
+def target_for(args: argparse.Namespace, environ: dict[str, str]) -> Target:
+    if not args.base_url:
+        return Target(f"http://{args.host}:{args.port}", MOCK_SPEC, None, read_only=False)
+    if not environ.get(TOKEN_ENV):
+        raise SystemExit(f"error: a real endpoint needs a bearer token in the environment variable {TOKEN_ENV}")
+    if args.faults:
+        raise SystemExit("error: --break applies to the bundled mock, not to a real endpoint")
+    return Target(args.base_url.rstrip("/"), PUBLIC_SPEC, REAL_CONFIG, read_only=not args.allow_writes)
+
+
+def schemathesis_command(target: Target, args: argparse.Namespace) -> list[str]:
+    command = [str(Path(sys.executable).with_name("schemathesis"))]
+    if target.config is not None:
+        command += ["--config-file", str(target.config)]
+    command += [
+        "run",
+        str(target.spec),
+        "--url",
+        target.base_url,
+        "--checks",
+        "all",
+        "--phases",
+        args.phases,
+        "--mode",
+        "all",
+        "--seed",
+        str(args.seed),
+        "--max-examples",
+        str(args.max_examples),
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(REPORT),
+    ]
+    if target.read_only:
+        command += ["--include-method", "GET"]
+    return command
+
+
+def wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = STARTUP_SECONDS) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"error: the mock exited with {process.returncode} before serving {url}")
+        try:
+            with urllib.request.urlopen(f"{url}/openapi.json", timeout=1) as response:  # noqa: S310  # reason: loopback URL built above
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise SystemExit(f"error: couldn't reach the mock at {url} within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def served_mock(args: argparse.Namespace, url: str) -> Iterator[None]:
+    command = [sys.executable, "-m", "cloud_partner_portal_mock", "--host", args.host, "--port", str(args.port)]
+    command += ["--log-level", "warning"]
+    for fault in args.faults:
+        command += ["--break", fault]
+    process = subprocess.Popen(command, cwd=ROOT)  # noqa: S603  # reason: our own interpreter and module
+    try:
+        wait_until_serving(url, process)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def summary(target: Target, phases: str, code: int, seconds: float) -> str:
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    if REPORT.exists():
+        root = ET.parse(REPORT).getroot()  # noqa: S314  # reason: the report schemathesis just wrote
+        suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
+        for suite in suites:
+            for key in counts:
+                counts[key] += int(suite.get(key, 0))
+    verdict = "PASSED" if code == 0 else "FAILED"
+    scope = "GET only (set ALLOW_WRITES=1 for writes)" if target.read_only else "every operation"
+    lines = [
+        f"contract {verdict} against {target.base_url} in {seconds:.1f} s",
+        f"  description   {target.spec.relative_to(ROOT)}  ({scope})",
+        f"  phases        {phases}, every check",
+        f"  operations    {counts['tests']} tested, {counts['failures'] + counts['errors']} failing, "
+        f"{counts['skipped']} skipped",
+        f"  report        {REPORT.relative_to(ROOT)}",
+    ]
+    if code != 0:
+        lines.append("  reproduce     the curl lines above replay each failure")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    environ = dict(os.environ)
+    target = target_for(args, environ)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.unlink(missing_ok=True)
+    if target.config is not None:
+        target.config.write_text(real_config(), encoding="utf-8")
+    if not target.spec.exists():
+        raise SystemExit(f"error: {target.spec.relative_to(ROOT)} is missing; run 'make overlay'")
+    command = schemathesis_command(target, args)
+    started = time.monotonic()
+    context = served_mock(args, target.base_url) if target.config is None else contextlib.nullcontext()
+    with context:
+        code = subprocess.call(command, cwd=ROOT, env=environ)  # noqa: S603  # reason: fixed command line
+    print(summary(target, args.phases, code, time.monotonic() - started))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
