@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -134,8 +135,17 @@ def wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: floa
     raise SystemExit(f"error: couldn't reach the mock at {url} within {timeout:.0f} s")
 
 
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
 @contextlib.contextmanager
 def served_mock(args: argparse.Namespace, url: str) -> Iterator[None]:
+    if port_in_use(args.host, args.port):
+        # Never test whatever else listens there as if it were the mock.
+        raise SystemExit(f"error: {args.host}:{args.port} is already in use; choose another with PORT=...")
     command = [sys.executable, "-m", "cloud_partner_portal_mock", "--host", args.host, "--port", str(args.port)]
     command += ["--log-level", "warning"]
     for fault in args.faults:

@@ -77,3 +77,13 @@ def test_a_deliberately_broken_mock_fails_the_contract_run(capfd: pytest.Capture
     out = capfd.readouterr().out
     assert "contract FAILED" in out
     assert "curl -X POST" in out  # the reproduction
+
+
+def test_a_port_already_in_use_is_refused_rather_than_tested() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        args = contract.parser().parse_args(["--port", str(port)])
+        with pytest.raises(SystemExit, match="already in use"), contract.served_mock(args, f"http://127.0.0.1:{port}"):
+            pass
