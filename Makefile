@@ -102,5 +102,5 @@ docs: overlay ## rendered reference (Redocly, one offline HTML file) → build/d
 	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html
 
 clean: ## remove build/ and caches
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis schemathesis-report
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis schemathesis-report
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -not -path './node_modules/*' -exec rm -rf {} +
