@@ -34,8 +34,9 @@ ifneq ($(TOKEN),)
 export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
 endif
 ALLOW_WRITES ?=
+FUZZ_SECONDS ?= 600
 
-.PHONY: all help setup overlay lint generate drift check test contract mock docs clean
+.PHONY: all help setup overlay lint generate drift check test contract mock docs fuzz bench clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -56,27 +57,32 @@ node_modules/.done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-overlay: setup ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml
-	$(BIN)/python -m openapi_overlay apply openapi.yaml $(CLIENT_OVERLAYS) --strict -o build/openapi.client.yaml
-	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/openapi.mock.yaml
-	$(BIN)/python -m openapi_overlay apply openapi.yaml $(DOCS_OVERLAYS) --strict -o build/openapi.docs.yaml
+overlay: setup $(SPECS) ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml
+
+# Each audience's description is a file target: rebuilt only when openapi.yaml or its overlays change.
+APPLY = $(BIN)/python -m openapi_overlay apply openapi.yaml
+build/openapi.client.yaml: openapi.yaml $(CLIENT_OVERLAYS) | setup
+	$(APPLY) $(CLIENT_OVERLAYS) --strict -o $@
+build/openapi.mock.yaml $(MOCK_SPEC) &: openapi.yaml $(MOCK_OVERLAYS) | setup
+	$(APPLY) $(MOCK_OVERLAYS) --strict -o build/openapi.mock.yaml --also $(MOCK_SPEC)
+build/openapi.docs.yaml: openapi.yaml $(DOCS_OVERLAYS) | setup
+	$(APPLY) $(DOCS_OVERLAYS) --strict -o $@
 
 lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff + mypy
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts
-	$(BIN)/ruff format --check src tests examples scripts
+	$(BIN)/ruff check src tests examples scripts bench
+	$(BIN)/ruff format --check src tests examples scripts bench
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts
+	$(BIN)/mypy --strict scripts bench
 	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
 
-generate: overlay ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's bundled spec
+generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
 	rm -rf $(CLIENT_DIR)
 	$(GENERATE) $(CLIENT_DIR)
-	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o $(MOCK_SPEC)
 
-drift: overlay ## fail if generated/ or the mock's spec differ from a fresh generation (check only, writes build/)
+drift: build/openapi.client.yaml ## fail if generated/ or the mock's spec differ from a fresh generation (check only, writes build/)
 	rm -rf build/drift && mkdir -p build/drift
 	$(GENERATE) build/drift/cloud-partner-portal-client > /dev/null
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/drift/openapi.json
@@ -91,15 +97,21 @@ check: lint drift ## fast gate: lint + generated-code drift
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest
 
-contract: overlay ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
+contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
 	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \
 	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 
 mock: setup ## serve the mock on $(HOST):$(PORT)
 	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)
 
-docs: overlay ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
+docs: build/openapi.docs.yaml ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
 	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html
+
+fuzz: build/openapi.mock.yaml ## long schemathesis run vs the mock: every check, positive + negative, FUZZ_SECONDS (600) → build/reports/
+	$(BIN)/python -m bench.fuzz --seconds $(FUZZ_SECONDS)
+
+bench: overlay ## speed figures as ratios against baselines measured in the same run (needs wrk) → build/bench/, BENCHMARKS.md
+	$(BIN)/python -m bench
 
 clean: ## remove build/ and caches
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis schemathesis-report

@@ -3,11 +3,14 @@
 Pipeline of every API request, each step answering with a status the spec documents for the operation:
 
 1. method not declared on the path → 405 with `Allow` (the spec's methods for that path);
-2. bearer token → 401 with `WWW-Authenticate: Bearer` (`auth.py`);
-3. body, for operations that take one → 413 / 415 / 400 (`body.py`);
-4. query, path and body against the spec → 400 (`validation.py`);
-5. the token's publisher against the path's → 403;
-6. the action on the state, under the service's lock → 200 / 202 / 404 / 409 / 422 (`service.py`).
+2. faults, when asked for (`faults.py`): the mock's own, then those of the `X-Mock-Fault` header (400 when it
+   is not fault specs); latency waits here, and 429 / 503 / a dropped connection answer here, before
+   anything of the request is read, so that a fault never changes state;
+3. bearer token → 401 with `WWW-Authenticate: Bearer` (`auth.py`);
+4. body, for operations that take one → 413 / 415 / 400 (`body.py`);
+5. query, path and body against the spec → 400 (`validation.py`);
+6. the token's publisher against the path's → 403;
+7. the action on the state, under the service's lock → 200 / 202 / 404 / 409 / 422 (`service.py`).
 
 Unknown paths answer 404 with the error body. Nothing is logged about a request's headers, so tokens never
 reach a log.
@@ -16,6 +19,7 @@ reach a log.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Awaitable, Callable, Mapping
 
 from starlette.applications import Starlette
@@ -28,8 +32,9 @@ from . import spec
 from .auth import TokenTable, require_namespace
 from .body import decode_json, read_body
 from .config import MockConfig
+from .drop import SERVER_SEND, drop_connection
 from .errors import ApiError, clip, error_response
-from .faults import FaultContext, build_faults
+from .faults import HEADER, DropConnection, Fault, FaultContext, build_faults, request_faults
 from .service import Accepted, MockService
 from .validation import ValidRequest, validate
 from .views import operation_path
@@ -48,8 +53,20 @@ class _AnyMethod:
         self.endpoint = endpoint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = await self.endpoint(Request(scope, receive))
+        try:
+            response = await self.endpoint(Request(scope, receive))
+        except DropConnection as drop:
+            await drop_connection(scope, receive, str(drop))
+            return
         await response(scope, receive, send)
+
+
+class MockApp(Starlette):
+    """Starlette, keeping the server's own `send` in the scope for the `drop` fault (`drop.py`)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope[SERVER_SEND] = send
+        await super().__call__(scope, receive, send)
 
 
 def _accepted(accepted: Accepted, base_url: str) -> Response:
@@ -116,7 +133,9 @@ class _Mock:
         self.config = config
         self.service = service
         self.tokens = TokenTable(config.tokens)
-        self.faults = build_faults(config.faults)
+        self.faults = build_faults(config.faults, seed=config.seed)
+        # Draws of `rate=` in X-Mock-Fault headers; reproducible for a given seed and order of requests.
+        self.fault_rng = random.Random(config.seed)  # noqa: S311  # reason: fault draws, not secrets
 
     def endpoint(self, by_method: Mapping[str, spec.OperationFacts]) -> Endpoint:
         async def handle(request: Request) -> Response:
@@ -124,15 +143,34 @@ class _Mock:
             if facts is None:
                 return _method_not_allowed(_path(request), request.method, sorted(by_method))
             context = FaultContext(facts.operation_id, request.method, _path(request))
-            for fault in self.faults:
+            try:
+                candidates = self._faults(request)
+            except ApiError as error:
+                return error_response(self._documented(error, facts))
+            if not candidates:
+                return await self._answer(request, facts)
+            acting: list[Fault] = []
+            for fault in candidates:
+                # One by one: a fault whose turn does not come (an earlier one answered) is not counted.
+                if not fault.applies(context):
+                    continue
+                acting.append(fault)
                 if (early := await fault.before(context)) is not None:
                     return early
             response = await self._answer(request, facts)
-            for fault in self.faults:
+            for fault in acting:
                 response = fault.after(context, response)
             return response
 
         return handle
+
+    def _faults(self, request: Request) -> list[Fault]:
+        """The faults that may act on this request, in the order they run: the mock's, then the header's."""
+        header = request.headers.get(HEADER)
+        if header is None:
+            return list(self.faults)
+        chosen = [*self.faults, *request_faults(header, rng=self.fault_rng)]
+        return sorted(chosen, key=lambda fault: fault.order)
 
     async def _answer(self, request: Request, facts: spec.OperationFacts) -> Response:
         try:
@@ -143,8 +181,9 @@ class _Mock:
                 body = await read_body(request, self.config.max_body_bytes) or None
                 if body is not None:
                     body_value = decode_json(body, request.headers.get("content-type"))
+            base_url = str(request.base_url)
             call = validate(
-                host_url=str(request.base_url).rstrip("/"),
+                host_url=base_url.rstrip("/"),
                 path=_path(request),
                 facts=facts,
                 path_params=request.path_params,
@@ -154,7 +193,7 @@ class _Mock:
                 body_value=body_value,
             )
             require_namespace(caller, call.path["publisherId"])
-            response = HANDLERS[facts.operation_id](self.service, call, str(request.base_url))
+            response = HANDLERS[facts.operation_id](self.service, call, base_url)
         except ApiError as error:
             response = error_response(self._documented(error, facts))
         except Exception:
@@ -198,7 +237,8 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     routes = [Route("/openapi.json", _AnyMethod(mock.serve_spec))]
     routes += [Route(path, _AnyMethod(mock.endpoint(by_method))) for path, by_method in spec.methods_by_path().items()]
     routes.append(Route("/{path:path}", _AnyMethod(mock.not_found)))
-    app = Starlette(routes=routes)
+    app = MockApp(routes=routes)
     app.state.service = service
     app.state.config = config
+    app.state.faults = mock.faults
     return app

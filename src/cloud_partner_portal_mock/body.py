@@ -1,8 +1,10 @@
 """Reading a request body: bounded (413), JSON only (415), valid UTF-8 and JSON (400).
 
-These checks run before openapi-core sees the body: a body that is not UTF-8 makes openapi-core's own error
-crash when printed (`MediaTypeDeserializeError.__str__` decodes the bytes), and an oversized body must be
-refused without being read to its end.
+These checks run before the body is validated: a body that is not UTF-8 makes openapi-core's own error crash
+when printed (`MediaTypeDeserializeError.__str__` decodes the bytes), and an oversized body must be refused
+without being read to its end. A 413 also closes the connection (`Connection: close`), so that the server does
+not go on reading and discarding the rest of a huge upload to keep the connection alive. A client that hangs up
+in the middle of its body gets a 400 it will not read, rather than a logged traceback.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from .errors import ApiError, clip
 
@@ -19,7 +21,8 @@ JSON_MEDIA_TYPE = "application/json"
 
 def _too_large(limit: int, size: int | None) -> ApiError:
     told = f"is {size} bytes" if size is not None else f"is more than {limit} bytes"
-    return ApiError(413, "PayloadTooLarge", f"The request body {told}; at most {limit} are accepted.")
+    message = f"The request body {told}; at most {limit} are accepted."
+    return ApiError(413, "PayloadTooLarge", message, {"Connection": "close"})
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -33,11 +36,16 @@ async def read_body(request: Request, limit: int) -> bytes:
             raise _too_large(limit, int(declared))
     chunks: list[bytes] = []
     received = 0
-    async for chunk in request.stream():
-        received += len(chunk)
-        if received > limit:
-            raise _too_large(limit, None)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            received += len(chunk)
+            if received > limit:
+                raise _too_large(limit, None)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise ApiError(
+            400, "IncompleteRequestBody", f"The client closed the connection after {received} bytes of the body."
+        ) from None
     return b"".join(chunks)
 
 

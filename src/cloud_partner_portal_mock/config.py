@@ -50,7 +50,8 @@ class MockConfig:
     step_seconds: Mapping[str, float] = field(default_factory=lambda: DEFAULT_STEP_SECONDS)
     """Seconds per step id for new operations; missing ids use `DEFAULT_STEP_SECONDS`."""
     faults: frozenset[str] = frozenset()
-    """Names of broken-mock switches (see `faults.FAULTS`); empty means a correct mock."""
+    """Fault specs (`faults.py`), e.g. `"omit-operation-location"`, `"503;retry-after=2;only=getOperation;times=3"`,
+    `"latency=0.05"`; empty means a correct mock (requests may still ask for transient faults by header)."""
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -68,7 +69,7 @@ class MockConfig:
         object.__setattr__(self, "tokens", MappingProxyType(dict(self.tokens)))
         object.__setattr__(self, "step_seconds", MappingProxyType({**DEFAULT_STEP_SECONDS, **self.step_seconds}))
         object.__setattr__(self, "faults", frozenset(self.faults))
-        build_faults(self.faults)  # fails early, naming an unknown fault
+        build_faults(self.faults)  # fails early, naming an unknown or malformed fault
 
     @property
     def publishers(self) -> frozenset[str]:

@@ -70,6 +70,12 @@ def _notify(
         )
 
 
+def _settle(store: Store, operation: Operation, status: str) -> None:
+    """The operation ends in `status` and leaves the store's index of running operations."""
+    operation.status = status
+    store.running.pop(operation.id, None)
+
+
 def _enter_step(store: Store, offer: Offer, operation: Operation, index: int, at: datetime) -> None:
     operation.current = index
     operation.changed_at = at
@@ -80,7 +86,7 @@ def _enter_step(store: Store, offer: Offer, operation: Operation, index: int, at
     if step.definition.id == SIGNOFF_STEP:
         step.status = "waitingForPublisherReview"
         _notify(store, operation, event, step.definition.id, at)
-        operation.status = "completed"
+        _settle(store, operation, "completed")
         _notify(store, operation, "completed", step.definition.id, at)
     elif problem is not None and problem.step == step.definition.id and problem.outcome == "block":
         step.status = "blocked"
@@ -106,7 +112,7 @@ def _end_step(store: Store, operation: Operation) -> None:
     if problem is not None and problem.step == step.definition.id and problem.outcome == "fail":
         step.status = "rejected"
         step.messages.append(Message(problem.message, "error", at))
-        operation.status = "failed"
+        _settle(store, operation, "failed")
         operation.error = problem.message
         operation.messages.append(Message(f"Step '{step.definition.name}' failed: {problem.message}", "error", at))
         _notify(store, operation, "failed", step.definition.id, at)
@@ -116,7 +122,7 @@ def _end_step(store: Store, operation: Operation) -> None:
     if operation.current + 1 < len(operation.steps):
         _enter_step(store, offer, operation, operation.current + 1, at)
         return
-    operation.status = "completed"
+    _settle(store, operation, "completed")
     _notify(store, operation, "completed", step.definition.id, at)
     if operation.kind == "cancel" and operation.target is not None:
         _finish_cancel(store, store.operations[operation.target], at, by=operation.id)
@@ -129,7 +135,7 @@ def _finish_cancel(
     step.status = "canceled"
     step.due_at = None
     step.messages.append(Message("Step canceled.", "information", at))
-    operation.status = "canceled"
+    _settle(store, operation, "canceled")
     operation.changed_at = at
     how = f" by operation {by}" if by else ""
     operation.messages.append(Message(f"Operation canceled{how}.", "information", at))
@@ -139,10 +145,9 @@ def _finish_cancel(
 def advance(store: Store, now: datetime) -> None:
     """Apply every step end due by `now`, oldest first."""
     while True:
+        # Only running operations can have a step end due: the index keeps this independent of history's length.
         due = [
-            op
-            for op in store.operations.values()
-            if op.status == "running" and op.current_step.due_at is not None and op.current_step.due_at <= now
+            op for op in store.running.values() if op.current_step.due_at is not None and op.current_step.due_at <= now
         ]
         if not due:
             return
@@ -186,6 +191,7 @@ def start_operation(
         target=target.id if target else None,
     )
     store.operations[operation.id] = operation
+    store.running[operation.id] = operation
     offer.operation_ids.append(operation.id)
     _enter_step(store, offer, operation, 0, at)
     return operation
@@ -193,7 +199,7 @@ def start_operation(
 
 def running_operation(store: Store, offer: Offer) -> Operation | None:
     """The offer's running operation: a cancel operation if one runs, else the running publish or go-live."""
-    running = [op for op in store.operations_of(offer) if op.status == "running"]
+    running = [op for op in store.running.values() if op.offer_id == offer.id and op.publisher_id == offer.publisher_id]
     cancels = [op for op in running if op.kind == "cancel"]
     candidates = cancels or running
     return candidates[-1] if candidates else None

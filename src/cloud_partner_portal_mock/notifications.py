@@ -6,16 +6,17 @@ failed, canceled) appends one `Notification` per address to the service's outbox
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import clip
-from .spec import notification_emails_pattern, resolve, spec
+from .spec import notification_emails_pattern, resolve, spec_document
 
 EVENTS = ("started", "stepChanged", "blocked", "completed", "failed", "canceled")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notification:
     """One message the real service would have e-mailed."""
 
@@ -44,8 +45,10 @@ def _entries(raw: str) -> list[str]:
     return entries
 
 
+@functools.cache
 def _max_length() -> int:
-    limit: int = resolve(spec()["components"]["schemas"]["NotificationEmails"])["maxLength"]
+    # Read once: `spec()` would deep-copy the whole document on every request.
+    limit: int = resolve(spec_document()["components"]["schemas"]["NotificationEmails"])["maxLength"]
     return limit
 
 

@@ -49,6 +49,11 @@ def _spec() -> dict[str, Any]:
     return loaded
 
 
+def spec_document() -> dict[str, Any]:
+    """The bundled spec, shared: read it, never change it (`spec()` gives a copy to change)."""
+    return _spec()
+
+
 def spec() -> dict[str, Any]:
     """A fresh copy of the bundled spec, safe to change."""
     return copy.deepcopy(_spec())

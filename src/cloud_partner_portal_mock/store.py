@@ -18,14 +18,14 @@ OperationKind = Literal["publish", "goLive", "cancel"]
 TERMINAL = frozenset({"completed", "failed", "canceled"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     html: str
     level: Literal["information", "warning", "error"]
     timestamp: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepDefinition:
     id: str
     name: str
@@ -33,7 +33,7 @@ class StepDefinition:
     estimate: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """What goes wrong when a publish run reaches `step`: it is `block`ed there (and waits until cancelled),
     or it runs and then `fail`s the operation."""
@@ -43,7 +43,7 @@ class Problem:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class StepRun:
     definition: StepDefinition
     seconds: float | None
@@ -57,7 +57,7 @@ class StepRun:
     messages: list[Message] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Operation:
     id: str
     kind: OperationKind
@@ -87,7 +87,7 @@ class Operation:
         return self.steps[self.current]
 
 
-@dataclass
+@dataclass(slots=True)
 class Offer:
     publisher_id: str
     id: str
@@ -101,7 +101,7 @@ class Offer:
     operation_ids: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Publisher:
     id: str
     offers: dict[str, Offer] = field(default_factory=dict)
@@ -111,6 +111,8 @@ class Store:
     def __init__(self, seed: int) -> None:
         self.publishers: dict[str, Publisher] = {}
         self.operations: dict[str, Operation] = {}
+        self.running: dict[str, Operation] = {}
+        """The operations whose status is `running`, in the order they started (kept by `lifecycle`)."""
         self.outbox: list[Notification] = []
         # Ids only need to be reproducible, not unpredictable.
         self._ids = random.Random(seed)  # noqa: S311  # reason: deterministic test ids, not secrets

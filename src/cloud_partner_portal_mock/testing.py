@@ -52,9 +52,11 @@ class InProcessMock:
         return TestClient(self.app, base_url=base_url, headers=headers)
 
     def reset(self) -> None:
-        """Back to the seed, with the clock back at its start."""
+        """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         self.clock.reset()
         self.service.reset()
+        for fault in self.app.state.faults:
+            fault.reset()
 
 
 class MockServer:
@@ -103,7 +105,7 @@ class MockServer:
         self._server = None
 
     def reset(self) -> None:
-        """Back to the seed, with the clock back at its start."""
+        """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         self._mock.reset()
 
     def __enter__(self) -> MockServer:

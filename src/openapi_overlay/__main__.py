@@ -41,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("overlays", metavar="OVERLAY", nargs="+", help="overlay document(s), applied in order")
     apply.add_argument("-o", "--output", metavar="OUT", help="write the result here instead of stdout")
     apply.add_argument(
+        "--also",
+        metavar="OUT",
+        action="append",
+        default=[],
+        help="also write the result here, in the format of this file's extension (repeatable)",
+    )
+    apply.add_argument(
         "--strict",
         action="store_true",
         help="fail when an action's target selects nothing (by default that is a warning)",
@@ -75,7 +82,7 @@ def _error(error: OverlayError | str) -> None:
 
 def _run_apply(args: argparse.Namespace) -> int:
     try:
-        result = apply_files(args.spec, args.overlays, args.output, strict=args.strict)
+        result = apply_files(args.spec, args.overlays, args.output, strict=args.strict, also=args.also)
     except OverlayError as exc:
         _error(exc)
         return EXIT_ERROR

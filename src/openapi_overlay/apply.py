@@ -324,6 +324,7 @@ def apply_files(
     overlay_paths: Sequence[str | os.PathLike[str]],
     output_path: str | os.PathLike[str] | None = None,
     strict: bool = False,
+    also: Sequence[str | os.PathLike[str]] = (),
 ) -> ApplyFilesResult:
     """Apply overlay files, in order, to an OpenAPI file.
 
@@ -331,7 +332,8 @@ def apply_files(
     JSON according to the extension of ``output_path`` (or of ``spec_path`` when there is
     no output path). With ``output_path`` the file is written (parent directories are
     created; nothing is written if anything fails). The ``extends`` field of an overlay
-    is informational here: the spec is always ``spec_path``.
+    is informational here: the spec is always ``spec_path``. ``also`` names more files to write the
+    same result to, each in the format of its own extension (one application, several audiences' formats).
     """
     spec = load_document(spec_path)
     if spec.data is None:
@@ -344,8 +346,11 @@ def apply_files(
     reports = [apply_overlay(spec.data, overlay, strict=strict) for overlay in validated]
     fmt: DocumentFormat = format_for_path(output_path) if output_path is not None else spec.format
     text = dump_document(spec.data, fmt, spec.style)
+    extra = [(Path(path), dump_document(spec.data, format_for_path(path), spec.style)) for path in also]
     if output_path is not None:
         _write_text(Path(output_path), text)
+    for path, extra_text in extra:
+        _write_text(path, extra_text)
     return ApplyFilesResult(document=spec.data, text=text, format=fmt, reports=reports)
 
 

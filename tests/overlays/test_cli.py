@@ -148,3 +148,11 @@ def test_python_m_openapi_overlay_runs_and_returns_the_exit_status(tmp_path: Pat
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: overlay ")
+
+
+def test_apply_with_also_writes_the_same_result_in_each_files_format(tmp_path: Path) -> None:
+    yaml_out, json_out = tmp_path / "out.yaml", tmp_path / "copy" / "out.json"
+    argv = ["apply", str(ADD_LICENSE / "openapi.yaml"), str(ADD_LICENSE / "overlay.yaml")]
+    assert main([*argv, "-o", str(yaml_out), "--also", str(json_out)]) == 0
+    assert "license:\n" in yaml_out.read_text(encoding="utf-8")
+    assert json.loads(json_out.read_text(encoding="utf-8"))["info"]["license"]["name"] == "MIT"

@@ -1,0 +1,15 @@
+"""Benchmarks and long runs that are not part of `make test`: `python -m bench` (make bench), `python -m bench.fuzz`
+(make fuzz).
+
+Every speed figure is a ratio against a baseline measured in the same run, on the same machine, alternating the
+two (A, B, A, B) so that a busy neighbour slows both alike. Results land in `build/bench/results.json` and
+`build/bench/results.md`; `BENCHMARKS.md` records the latest figures with the machine they were measured on.
+
+| module | what it measures |
+|---|---|
+| `http.py` | the mock against Prism: requests/s, p50/p99, with wrk on loopback |
+| `client.py` | the generated client's cancel call against the same request in raw httpx |
+| `regen.py` | `make generate` against the bare generator on the same file |
+| `contract.py` | schemathesis cases per second, in-process and over loopback; `make contract` wall time |
+| `fuzz.py` | not a benchmark: the long schemathesis run of `make fuzz` |
+"""
