@@ -142,6 +142,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     import uvicorn
 
     from .app import create_app
+    from .serving import HTTP_PROTOCOL
 
     if not _is_loopback(args.host):
         print(f"warning: serving on {args.host}, not loopback; the mock's test tokens are public", file=sys.stderr)
@@ -153,7 +154,14 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     _spare_the_long_lived_from_full_collections()
     # Above `info` the access log is dropped anyway; switched off, uvicorn does not format its line per request.
     access_log = args.log_level in ("info", "debug")
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=access_log)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=access_log,
+        http=HTTP_PROTOCOL,  # httptools with a cap on the request head (serving.py); uvloop where installed
+    )
     return 0
 
 

@@ -82,10 +82,14 @@ class MockServer:
     def start(self) -> MockServer:
         import uvicorn
 
+        from .serving import HTTP_PROTOCOL
+
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((self.host, 0))
         self.port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off"))
+        server = uvicorn.Server(
+            uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", http=HTTP_PROTOCOL)
+        )
         self._server = server
         self._thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="cpp-mock")
         self._thread.start()

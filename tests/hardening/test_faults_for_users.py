@@ -135,7 +135,7 @@ def test_a_fault_header_changes_no_state(server: MockServer, header: str, action
             json=BODY,
         )
         assert response.status_code in (429, 503)
-    except httpx.RemoteProtocolError:
+    except httpx.TransportError:  # a dropped connection reads as a protocol error or a reset, by timing
         assert "drop" in header
 
     assert snapshot(server.service) == before

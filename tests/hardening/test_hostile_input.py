@@ -185,6 +185,15 @@ def test_a_1_mib_header_is_400_with_bounded_memory(quiet_state: MockServer) -> N
     assert peak < MEMORY_BOUND, f"peak {peak} bytes"
 
 
+def test_a_head_under_the_cap_is_served_and_one_over_it_is_refused(quiet_state: MockServer) -> None:
+    under = raw_request(quiet_state.port, head("GET", GET, "X-Pad: " + "a" * 40_000))
+    over = raw_request(quiet_state.port, head("GET", GET, "X-Pad: " + "a" * 200_000))  # the cap plus more than a read
+
+    assert under.status == 200
+    assert over.status == 400
+    assert b"Request head too large." in over.raw
+
+
 def test_many_small_headers_get_an_answer_not_an_error(quiet_state: MockServer) -> None:
     answer = raw_request(quiet_state.port, head("GET", GET, *[f"X-Pad-{i}: {i}" for i in range(2000)]))
 
@@ -195,8 +204,8 @@ def test_many_small_headers_get_an_answer_not_an_error(quiet_state: MockServer) 
     ("extra", "status"),
     [
         (b"X-Mock-Fault: 503\rX-Evil: injected", 400),  # a bare CR inside a value
-        (b"X-Note: a\nX-Evil: injected", 200),  # a bare LF ends the line: two headers, neither reflected
-        (b"X-Note: a\r\n X-Evil: injected", 200),  # obsolete line folding joins the lines into one value
+        (b"X-Note: a\nX-Evil: injected", 400),  # a bare LF: httptools refuses the request
+        (b"X-Note: a\r\n X-Evil: injected", 400),  # obsolete line folding: refused as well
         (b"X-Note: \x00injected", 400),  # NUL in a value
         (b"Authorization: Bearer contoso-token\r\nX-Evil: injected", 200),
     ],
