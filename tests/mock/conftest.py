@@ -23,20 +23,11 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 from cloud_partner_portal_mock import Clock, MockConfig, spec
 from cloud_partner_portal_mock.seed import SEED_PAGE_OPERATION_ID
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.validation import SpecRequest
 
 CONTOSO_TOKEN = "contoso-token"
 FABRIKAM_TOKEN = "fabrikam-token"
 API_VERSION = "2017-10-31"
-
-
-@dataclass
-class _SpecRequest:
-    host_url: str
-    path: str
-    method: str
-    parameters: RequestParameters
-    body: bytes | None
-    content_type: str
 
 
 @dataclass
@@ -69,7 +60,7 @@ def _problems(openapi: OpenAPI, response: httpx.Response) -> list[str]:
     if request.url.path == "/openapi.json":
         expected = 200 if request.method in ("GET", "HEAD") else 405
         return [] if response.status_code == expected else [f"{request.method} /openapi.json: {response.status_code}"]
-    spec_request = _SpecRequest(
+    spec_request = SpecRequest(
         host_url=f"{request.url.scheme}://{request.url.netloc.decode()}",
         path=request.url.path,
         method=request.method.lower(),
