@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cloud_partner_portal.cli import Runtime, cli
+from fake_time import FakeTime
 
 TOKEN = "contoso-token"
 PUBLISHER = "contoso"
@@ -46,19 +47,6 @@ class FakeApi:
         if isinstance(answer, Exception):
             raise answer
         return answer
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def step(step_id: str, name: str, status: str, percentage: int, *errors: str) -> dict[str, Any]:

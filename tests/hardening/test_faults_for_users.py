@@ -26,6 +26,7 @@ from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.__main__ import build_config, parser
 from cloud_partner_portal_mock.faults import FAULTS, build_faults
 from cloud_partner_portal_mock.testing import InProcessMock, MockServer
+from fake_time import FakeTime
 
 from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION, auth, offer_url, snapshot
 
@@ -39,26 +40,6 @@ def operation_url(base: str, operation_id: str = SEED_OPERATION) -> str:
 
 def served(*faults: str) -> MockServer:
     return MockServer(MockConfig(clock=Clock.frozen(), faults=frozenset(faults)))
-
-
-class FakeTime:
-    """The poller's clock and sleep: a sleep moves this clock and the served mock's clock together."""
-
-    def __init__(self, server: MockServer) -> None:
-        self.server = server
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        self.server.clock.advance(seconds)
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def client_for(server: MockServer, **headers: str) -> AuthenticatedClient:
@@ -267,7 +248,7 @@ def faulty(request: pytest.FixtureRequest) -> Iterator[MockServer]:
     ids=["429-retry-after", "503", "dropped-connection"],
 )
 def test_poller_recovers_from_transient_faults(faulty: MockServer, expected_sleeps: list[float]) -> None:
-    fake = FakeTime(faulty)
+    fake = FakeTime(also=faulty.clock.advance)
     client = client_for(faulty)
 
     poller = begin_cancel(client, "contoso", SEED_OFFER, sleep=fake.sleep, clock=fake.clock, interval=1, backoff=2)
@@ -287,7 +268,7 @@ def test_poller_recovers_from_transient_faults(faulty: MockServer, expected_slee
     ids=["429", "503", "dropped-connection"],
 )
 def test_poller_gives_up_cleanly_when_a_fault_persists(faulty: MockServer, status_code: int | None) -> None:
-    fake = FakeTime(faulty)
+    fake = FakeTime(also=faulty.clock.advance)
     poller = begin_cancel(client_for(faulty), "contoso", SEED_OFFER, sleep=fake.sleep, clock=fake.clock, max_retries=3)
 
     with pytest.raises(OperationPollingError) as caught:
@@ -301,7 +282,7 @@ def test_poller_gives_up_cleanly_when_a_fault_persists(faulty: MockServer, statu
 
 def test_poller_gives_up_when_every_request_asks_for_a_fault_by_header(server: MockServer) -> None:
     server.reset()
-    fake = FakeTime(server)
+    fake = FakeTime(also=server.clock.advance)
     client = client_for(server, **{"X-Mock-Fault": "503;retry-after=2"})
     poller = OperationPoller.from_location(
         client, operation_url(server.url), sleep=fake.sleep, clock=fake.clock, max_retries=2
@@ -317,7 +298,7 @@ def test_poller_gives_up_when_every_request_asks_for_a_fault_by_header(server: M
 
 @pytest.mark.parametrize("faulty", [["503;only=getOperation;times=1", "drop;only=getOperation;times=1"]], indirect=True)
 def test_async_poller_recovers_from_503_and_a_dropped_connection(faulty: MockServer) -> None:
-    fake = FakeTime(faulty)
+    fake = FakeTime(also=faulty.clock.advance)
     client = client_for(faulty)
 
     async def run() -> OperationStatus | str:

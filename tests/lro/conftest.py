@@ -9,6 +9,8 @@ import httpx
 import pytest
 from cloud_partner_portal_client import AuthenticatedClient
 
+from fake_time import FakeTime
+
 BASE_URL = "https://cloudpartner.azure.com"
 TOKEN = "contoso-token"
 OPERATION_ID = "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
@@ -41,24 +43,6 @@ class ScriptedServer:
     @property
     def urls(self) -> list[str]:
         return [str(request.url) for request in self.requests]
-
-
-class FakeTime:
-    """A monotonic clock that only moves when the poller sleeps; records every sleep."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def step(step_id: str, name: str, status: str, percentage: int) -> dict[str, Any]:
@@ -98,7 +82,7 @@ def make_client(server: ScriptedServer, base_url: str = BASE_URL) -> Authenticat
 
 @pytest.fixture
 def fake_time() -> FakeTime:
-    return FakeTime()
+    return FakeTime(start=1000.0)
 
 
 @pytest.fixture
