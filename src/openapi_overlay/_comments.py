@@ -127,6 +127,8 @@ def drop_comment_before(container: Any, key: Any) -> None:
     deeper than the node (they belong to the previous sibling's content, e.g. a
     commented-out property), stay.
     """
+    if not isinstance(container, CommentedMap | CommentedSeq):
+        return
     keys = list(container) if isinstance(container, CommentedMap) else list(range(len(container)))
     position = keys.index(key)
     column = column_of_child(container, key)

@@ -26,19 +26,22 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ruamel.yaml.comments import CommentedMap
+from jsonpath_rfc9535 import JSONPathQuery
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ._comments import append_following, drop_comment_before, take_following, take_following_of_child
 from ._data import Location, clone, find_key, key_str, kind, normalized_path, to_plain, type_name
-from .errors import DocumentLoadError, OverlayError, action_label
-from .jsonpath import Match, resolve, select
+from .errors import DocumentLoadError, DocumentWriteError, OverlayError, action_label
+from .fast_yaml import dump_fast
+from .jsonpath import Match, RegexBudget, RegexTimeoutError, regex_budget, resolve, select_plain
+from .limits import MAX_DEPTH, MAX_NODES, REGEX_SECONDS, LimitExceeded, Size, check_document, measure
 from .validate import Action, ValidatedOverlay, validate_overlay
-from .yamlio import DocumentFormat, dump_document, format_for_path, load_document
+from .yamlio import DocumentFormat, YamlStyle, dump_document, dump_json, format_for_path, load_document
 
 __all__ = [
     "ActionResult",
@@ -126,41 +129,80 @@ def _distinct(matches: Sequence[Match]) -> list[Match]:
     return out
 
 
+class _Tree:
+    """The document being changed, and the plain JSON data that queries run on.
+
+    Plain data (what ``json.loads`` gives) is both. A ruamel.yaml round-trip tree gets a plain copy made
+    once, and every change is then made to both, so that no action copies or walks the whole document
+    again (only its query does, as far as the query reaches). ``nodes`` follows the document's size.
+    """
+
+    def __init__(self, document: Any, size: Size | None = None) -> None:
+        """``size``: what ``check_document`` found, when the caller has it already."""
+        if size is None:
+            try:
+                size = check_document(document)
+            except LimitExceeded as exc:
+                raise OverlayError(f"the document: {exc}") from None
+        self.live = document
+        self.plain: Any = document if size.plain else to_plain(document)
+        self.nodes = size.nodes
+
+    @property
+    def mirrored(self) -> bool:
+        return self.plain is not self.live
+
+
 def apply_overlay(
     document: Any,
     overlay: object,
     *,
     strict: bool = False,
     source: str | None = None,
+    regex_seconds: float = REGEX_SECONDS,
 ) -> ApplyReport:
     """Apply ``overlay`` to ``document`` in place and return a report.
 
     ``document`` is JSON-like data: a ruamel.yaml round-trip tree (comments and layout are
     kept) or plain dicts and lists. ``overlay`` is validated first (``validate_overlay``).
     ``source`` names the overlay (usually its file name) in messages. With ``strict``,
-    a target that selects nothing is an error instead of a warning.
+    a target that selects nothing is an error instead of a warning. The bounds of ``limits``
+    hold (``regex_seconds`` is the time the overlay's ``match()`` and ``search()`` calls get).
 
     Raises ``OverlayError`` (or its subclass ``OverlayValidationError``). When an action
     fails, earlier actions have already changed ``document``.
     """
     validated = overlay if isinstance(overlay, ValidatedOverlay) else validate_overlay(overlay, source=source)
+    return _apply_to_tree(_Tree(document), validated, strict=strict, source=source, regex_seconds=regex_seconds)
+
+
+def _apply_to_tree(
+    tree: _Tree, validated: ValidatedOverlay, *, strict: bool, source: str | None, regex_seconds: float
+) -> ApplyReport:
     source = source if source is not None else validated.source
     report = ApplyReport(version=validated.version, source=source)
-    for action in validated.actions:
-        result = _apply_action(document, action, validated.minor, source)
-        report.results.append(result)
-        if result.selects_nothing:
-            if strict:
-                raise OverlayError("selects nothing", source=source, action=action.index, target=action.target)
-            logger.warning("%s", result.warning())
+    with regex_budget(RegexBudget(regex_seconds)):
+        for action in validated.actions:
+            result = _apply_action(tree, action, validated.minor, source)
+            report.results.append(result)
+            if result.selects_nothing:
+                if strict:
+                    raise OverlayError("selects nothing", source=source, action=action.index, target=action.target)
+                logger.warning("%s", result.warning())
     return report
 
 
-def _apply_action(document: Any, action: Action, minor: int, source: str | None) -> ActionResult:
+def _select(tree: _Tree, query: JSONPathQuery, ctx: _Context) -> list[Match]:
+    try:
+        return _distinct(select_plain(query, tree.plain))
+    except RegexTimeoutError as exc:
+        raise ctx.error(str(exc)) from None
+
+
+def _apply_action(tree: _Tree, action: Action, minor: int, source: str | None) -> ActionResult:
     ctx = _Context(action, source)
     action_kind = _action_kind(action)
-    snapshot = to_plain(document)
-    matches = _distinct(select(action.query, document, snapshot=snapshot))
+    matches = _select(tree, action.query, ctx)
     result = ActionResult(
         index=action.index,
         target=action.target,
@@ -172,11 +214,11 @@ def _apply_action(document: Any, action: Action, minor: int, source: str | None)
     if not matches or action_kind == "none":
         return result
     if action_kind == "remove":
-        _remove(document, [m.location for m in matches], ctx)
+        _remove(tree, [m.location for m in matches], ctx)
         return result
     if action_kind == "copy":
         assert action.copy_query is not None
-        sources = _distinct(select(action.copy_query, document, snapshot=snapshot))
+        sources = _select(tree, action.copy_query, ctx)
         if len(sources) != 1:
             if sources:
                 shown = ", ".join(m.path for m in sources[:3]) + (", ..." if len(sources) > 3 else "")
@@ -184,17 +226,38 @@ def _apply_action(document: Any, action: Action, minor: int, source: str | None)
             else:
                 found = "nothing"
             raise ctx.error(f"copy source `{action.copy}` must select exactly one node, but it selects {found}")
-        value = clone(sources[0].value)
+        # Copies: the source may be the target itself, or inside it.
+        plain_value = to_plain(sources[0].value)
+        value = clone(resolve(tree.live, sources[0].location)[0]) if tree.mirrored else plain_value
     else:
-        value = action.update
+        value, plain_value = action.update, action.plain_update
 
     if minor >= 1:
         _check_same_kind(matches, ctx)
-    # Check every selected node first, so that a conflict leaves the document unchanged.
-    for dry_run in (True, False):
-        for match in matches:
-            _apply_value(document, match, value, minor, ctx, dry_run=dry_run)
+    # Check every selected node first, so that a conflict leaves the document unchanged; the same pass
+    # counts what the action adds, so that no action grows the document past the bounds.
+    depth = measure(value).depth
+    added = 0
+    for match in matches:
+        added += _apply_value(tree.live, match, value, minor, ctx, dry_run=True, copy=to_plain)
+        _check_depth(match, value, depth, minor, ctx)
+    if tree.nodes + added > MAX_NODES:
+        raise ctx.error(f"would grow the document to {tree.nodes + added:,} nodes; at most {MAX_NODES:,} are allowed")
+    for match in matches:
+        _apply_value(tree.live, match, value, minor, ctx, dry_run=False, copy=clone if tree.mirrored else to_plain)
+        if tree.mirrored:
+            _apply_value(tree.plain, match, plain_value, minor, ctx, dry_run=False, copy=to_plain)
+    tree.nodes += added
     return result
+
+
+def _check_depth(match: Match, value: Any, depth: int, minor: int, ctx: _Context) -> None:
+    """The nesting after merging ``value`` (of nesting ``depth``) into the node ``match`` selects."""
+    level = len(match.location)  # the selected node's children are at nesting level + 2
+    if isinstance(match.value, list) and (minor == 0 or not isinstance(value, list)):
+        level += 1  # appended as one element
+    if level + depth > MAX_DEPTH:
+        raise ctx.error(f"would nest objects and arrays deeper than {MAX_DEPTH} levels at {match.path}")
 
 
 def _check_same_kind(matches: Sequence[Match], ctx: _Context) -> None:
@@ -213,29 +276,48 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
-def _apply_value(document: Any, match: Match, value: Any, minor: int, ctx: _Context, *, dry_run: bool) -> None:
+def _nodes(value: object) -> int:
+    return measure(value).nodes
+
+
+def _apply_value(
+    document: Any,
+    match: Match,
+    value: Any,
+    minor: int,
+    ctx: _Context,
+    *,
+    dry_run: bool,
+    copy: Callable[[Any], Any],
+) -> int:
+    """Merge ``value`` into the node at ``match.location``; return the number of nodes it adds.
+
+    ``copy`` makes the copies inserted: ``clone`` for a ruamel.yaml tree, ``to_plain`` for plain data.
+    """
     node, actual = resolve(document, match.location)
     path = match.path
     if isinstance(node, MutableMapping):
         if not isinstance(value, Mapping):
             raise ctx.error(f"cannot merge {_a(type_name(value))} into an object at {path}")
-        _merge_object(node, value, match.location, ctx, dry_run=dry_run)
-    elif isinstance(node, list):
+        return _merge_object(node, value, match.location, ctx, dry_run=dry_run, copy=copy)
+    if isinstance(node, list):
+        values = [value] if minor == 0 or not isinstance(value, list) else value
         if not dry_run:
-            _extend(node, [value] if minor == 0 or not isinstance(value, list) else value)
-    else:
-        if minor == 0:
-            raise ctx.error(
-                f"{path} is {_a(type_name(node))}; in Overlay 1.0 a target must select objects or arrays "
-                "(select the parent object instead, or use overlay: 1.1.0, which can replace primitives)"
-            )
-        if isinstance(value, Mapping | list):
-            raise ctx.error(f"cannot merge {_a(type_name(value))} into {_a(type_name(node))} at {path}")
-        if not match.location:
-            raise ctx.error("cannot replace the document root")
-        if not dry_run:
-            parent, _ = resolve(document, match.location[:-1])
-            parent[actual[-1]] = clone(value)
+            _extend(node, values, copy)
+        return sum(_nodes(item) for item in values) if dry_run else 0
+    if minor == 0:
+        raise ctx.error(
+            f"{path} is {_a(type_name(node))}; in Overlay 1.0 a target must select objects or arrays "
+            "(select the parent object instead, or use overlay: 1.1.0, which can replace primitives)"
+        )
+    if isinstance(value, Mapping | list):
+        raise ctx.error(f"cannot merge {_a(type_name(value))} into {_a(type_name(node))} at {path}")
+    if not match.location:
+        raise ctx.error("cannot replace the document root")
+    if not dry_run:
+        parent, _ = resolve(document, match.location[:-1])
+        parent[actual[-1]] = copy(value)
+    return 0
 
 
 def _merge_object(
@@ -245,65 +327,85 @@ def _merge_object(
     ctx: _Context,
     *,
     dry_run: bool,
-) -> None:
+    copy: Callable[[Any], Any],
+) -> int:
     following: str | None = None
+    added = 0
     for key, new in update.items():
         name = key_str(key)
         existing_key = find_key(target, name)
         if existing_key is None:
-            if not dry_run:
+            if dry_run:
+                added += _nodes(new)
+            else:
                 if following is None:
                     following = take_following(target)
-                target[key] = clone(new)
+                target[key] = copy(new)
             continue
         current = target[existing_key]
         here = (*location, name)
         if isinstance(current, MutableMapping) and isinstance(new, Mapping):
-            _merge_object(current, new, here, ctx, dry_run=dry_run)
+            added += _merge_object(current, new, here, ctx, dry_run=dry_run, copy=copy)
         elif isinstance(current, list) and isinstance(new, list):
-            if not dry_run:
-                _extend(current, new)
+            if dry_run:
+                added += sum(_nodes(item) for item in new)
+            else:
+                _extend(current, new, copy)
         elif kind(current) == "primitive" and kind(new) == "primitive":
             if not dry_run:
-                target[existing_key] = clone(new)
+                target[existing_key] = copy(new)
         else:
             raise ctx.error(
                 f"cannot merge {_a(type_name(new))} into {_a(type_name(current))} at {normalized_path(here)}"
             )
     if following:
         append_following(target, None, following)
+    return added
 
 
-def _extend(target: list[Any], values: Sequence[Any]) -> None:
-    """Append clones of ``values``, keeping the comment that follows ``target`` after it."""
+def _extend(target: list[Any], values: Sequence[Any], copy: Callable[[Any], Any]) -> None:
+    """Append copies of ``values``, keeping the comment that follows ``target`` after it."""
     if not values:
         return
     following = take_following(target)
-    target.extend(clone(item) for item in values)
+    target.extend(copy(item) for item in values)
     append_following(target, None, following)
 
 
-def _remove(document: Any, locations: list[Location], ctx: _Context) -> None:
+def _remove(tree: _Tree, locations: list[Location], ctx: _Context) -> None:
     if () in locations:
         raise ctx.error("cannot remove the document root")
     # Deepest first, and highest index first within an array, so that earlier removals
     # never shift the position of a node still to be removed. Two locations first differ
     # at a step inside the same container, so the compared steps are both ints or both strs.
     for location in sorted(locations, reverse=True):
-        parent, _ = resolve(document, location[:-1])
+        parent, _ = resolve(tree.live, location[:-1])
         step = location[-1]
         key: Any = step if isinstance(step, int) else find_key(parent, step)
-        keys = list(parent) if isinstance(parent, Mapping) else list(range(len(parent)))
-        position = keys.index(key)
-        # Full-line comments just before the removed node describe it and go with it; those
-        # after it introduce its next sibling and are kept, moved to the previous sibling.
-        drop_comment_before(parent, key)
-        following = take_following_of_child(parent, key)
-        del parent[key]
-        if isinstance(parent, CommentedMap):
-            parent.ca.items.pop(key, None)
-        if following and position > 0:
-            append_following(parent, keys[position - 1], following)
+        if tree.mirrored:
+            plain_parent, _ = resolve(tree.plain, location[:-1])
+            tree.nodes -= _nodes(plain_parent[step])
+            del plain_parent[step]
+        else:
+            tree.nodes -= _nodes(parent[key])
+        if isinstance(parent, CommentedMap | CommentedSeq):
+            _remove_with_comments(parent, key)
+        else:
+            del parent[key]
+
+
+def _remove_with_comments(parent: CommentedMap | CommentedSeq, key: Any) -> None:
+    keys = list(parent) if isinstance(parent, Mapping) else list(range(len(parent)))
+    position = keys.index(key)
+    # Full-line comments just before the removed node describe it and go with it; those
+    # after it introduce its next sibling and are kept, moved to the previous sibling.
+    drop_comment_before(parent, key)
+    following = take_following_of_child(parent, key)
+    del parent[key]
+    if isinstance(parent, CommentedMap):
+        parent.ca.items.pop(key, None)
+    if following and position > 0:
+        append_following(parent, keys[position - 1], following)
 
 
 @dataclass
@@ -325,6 +427,8 @@ def apply_files(
     output_path: str | os.PathLike[str] | None = None,
     strict: bool = False,
     also: Sequence[str | os.PathLike[str]] = (),
+    *,
+    fast_yaml: bool = False,
 ) -> ApplyFilesResult:
     """Apply overlay files, in order, to an OpenAPI file.
 
@@ -334,24 +438,45 @@ def apply_files(
     created; nothing is written if anything fails). The ``extends`` field of an overlay
     is informational here: the spec is always ``spec_path``. ``also`` names more files to write the
     same result to, each in the format of its own extension (one application, several audiences' formats).
+
+    YAML is read and written with its comments and layout (ruamel.yaml round-trip), unless ``fast_yaml``
+    or when every output is JSON: then libyaml reads it (``fast_yaml``), many times faster, and YAML output
+    is plain block style. Inputs and the result stay within the bounds of ``limits``.
     """
-    spec = load_document(spec_path)
+    fmt: DocumentFormat = format_for_path(output_path) if output_path is not None else format_for_path(spec_path)
+    formats = [fmt, *(format_for_path(path) for path in also)]
+    fast = fast_yaml or all(f == "json" for f in formats)
+    spec = load_document(spec_path, fast=fast)
     if spec.data is None:
         raise DocumentLoadError("the document is empty", path=str(spec_path))
     validated: list[ValidatedOverlay] = []
     for overlay_path in overlay_paths:
         name = str(overlay_path)
-        loaded = load_document(overlay_path)
+        loaded = load_document(overlay_path, fast=fast)
         validated.append(validate_overlay(loaded.data, source=name))
-    reports = [apply_overlay(spec.data, overlay, strict=strict) for overlay in validated]
-    fmt: DocumentFormat = format_for_path(output_path) if output_path is not None else spec.format
-    text = dump_document(spec.data, fmt, spec.style)
-    extra = [(Path(path), dump_document(spec.data, format_for_path(path), spec.style)) for path in also]
-    if output_path is not None:
-        _write_text(Path(output_path), text)
-    for path, extra_text in extra:
-        _write_text(path, extra_text)
-    return ApplyFilesResult(document=spec.data, text=text, format=fmt, reports=reports)
+    tree = _Tree(spec.data, spec.size)
+    reports = [
+        _apply_to_tree(tree, overlay, strict=strict, source=None, regex_seconds=REGEX_SECONDS) for overlay in validated
+    ]
+    outputs = [(output_path, fmt), *((path, format_for_path(path)) for path in also)]
+    texts = [_serialize(tree, out_fmt, spec.style, fast=fast_yaml, name=out) for out, out_fmt in outputs]
+    for (path, _), out_text in zip(outputs, texts, strict=True):
+        if path is not None:
+            _write_text(Path(path), out_text)
+    return ApplyFilesResult(document=spec.data, text=texts[0], format=fmt, reports=reports)
+
+
+def _serialize(
+    tree: _Tree, fmt: DocumentFormat, style: YamlStyle, *, fast: bool, name: str | os.PathLike[str] | None
+) -> str:
+    try:
+        if fmt == "json":
+            return dump_json(tree.plain)
+        if fast:
+            return dump_fast(tree.plain)
+        return dump_document(tree.live, "yaml", style)
+    except ValueError as exc:
+        raise DocumentWriteError(f"cannot write {fmt.upper()}: {exc}", path=str(name or "<stdout>")) from None
 
 
 def _write_text(path: Path, text: str) -> None:

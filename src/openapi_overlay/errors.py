@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "DocumentLoadError",
+    "DocumentWriteError",
     "OverlayError",
     "OverlayValidationError",
     "action_label",
@@ -79,8 +80,8 @@ class OverlayValidationError(OverlayError):
         return self.problem
 
 
-class DocumentLoadError(OverlayError):
-    """A spec or overlay file could not be read or parsed."""
+class _DocumentError(OverlayError):
+    """A problem with a whole file: the message is the file's name, then the problem."""
 
     def __init__(self, problem: str, *, path: str) -> None:
         self.path = path
@@ -92,3 +93,11 @@ class DocumentLoadError(OverlayError):
 
     def _compose(self) -> str:
         return f"{self.path}: {self.problem}"
+
+
+class DocumentLoadError(_DocumentError):
+    """A spec or overlay file could not be read or parsed, or goes past a bound of ``limits``."""
+
+
+class DocumentWriteError(_DocumentError):
+    """The result cannot be written in the format asked for (e.g. a NaN as JSON)."""

@@ -17,31 +17,54 @@ node is a primitive: it passes the raw value instead of a one-node nodelist, so
 ``[?@]`` drops ``false``, ``0`` and ``""`` elements, ``count(@)`` raises ``TypeError``
 (or returns a string's length) and ``value(@)`` raises ``AttributeError``. The
 environment below fixes that one method.
+
+``match()`` and ``search()`` are the library's own (the same ``regex`` patterns, the same I-Regexp check),
+with one change: they run under a time budget (``RegexBudget``, ``limits.REGEX_SECONDS`` per overlay), and
+a call that overruns it raises ``RegexTimeoutError`` instead of backtracking for minutes. google-re2, a
+linear-time engine, was tried and rejected: it refuses I-Regexp's ``\\p{Cn}`` and repetition counts over
+1,000, cannot search strings with lone surrogates (it works on UTF-8), and logs to stderr by default.
+
+The query environment's recursion bound for ``..`` is the document nesting bound (``limits.MAX_DEPTH``),
+so a descendant query works on every document the applier accepts.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import regex
+from iregexp_check import check as is_i_regexp
 from jsonpath_rfc9535 import JSONPathEnvironment, JSONPathError, JSONPathQuery
+from jsonpath_rfc9535 import function_extensions as standard_functions
 from jsonpath_rfc9535.filter_expressions import (
     Expression,
     FilterContext,
     RelativeFilterQuery,
 )
+from jsonpath_rfc9535.function_extensions._pattern import map_re
 from jsonpath_rfc9535.node import JSONPathNode, JSONPathNodeList
 from jsonpath_rfc9535.parse import Parser
 from jsonpath_rfc9535.tokens import TokenStream
 
 from ._data import Location, find_key, normalized_path, to_plain
+from .limits import MAX_DEPTH, REGEX_SECONDS
 
 __all__ = [
     "InvalidJSONPathError",
     "Match",
+    "RegexBudget",
+    "RegexTimeoutError",
     "compile_path",
+    "regex_budget",
     "resolve",
     "select",
+    "select_plain",
 ]
 
 
@@ -63,8 +86,99 @@ class _Parser(Parser):
         return _CurrentNodeQuery(token=query.token, query=query.query)
 
 
+class RegexTimeoutError(Exception):
+    """``match()`` or ``search()`` ran past the time budget (a pattern that backtracks catastrophically)."""
+
+    def __init__(self, function: str, pattern: str, length: int, seconds: float) -> None:
+        self.function = function
+        self.pattern = pattern
+        self.length = length
+        self.seconds = seconds
+        super().__init__(
+            f"{function}() with pattern {pattern!r} on a string of {length:,} characters ran past the "
+            f"{seconds:g} s allowed for the regular expressions of one overlay; simplify the pattern "
+            "(nested or overlapping repetitions such as (a|a)+ backtrack exponentially)"
+        )
+
+
+class RegexBudget:
+    """Seconds left for ``match()`` and ``search()`` calls, shared by every query evaluated under it."""
+
+    def __init__(self, seconds: float = REGEX_SECONDS) -> None:
+        self.seconds = seconds
+        self.left = seconds
+
+
+_BUDGET: ContextVar[RegexBudget | None] = ContextVar("openapi_overlay_regex_budget", default=None)
+
+
+@contextmanager
+def regex_budget(budget: RegexBudget) -> Iterator[RegexBudget]:
+    """Evaluate queries within ``budget`` (without one, regular expressions run unbounded)."""
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str, flags: int) -> Any:
+    """The library's translation of an I-Regexp, compiled once (``None`` if it is not a valid I-Regexp)."""
+    if not is_i_regexp(pattern):
+        return None
+    try:
+        return regex.compile(map_re(pattern), flags)
+    except regex.error:
+        return None
+
+
+def _timed(function: str, pattern: object, string: object, flags: int, full: bool) -> bool:
+    """What the library's ``match``/``search`` return, with the budget's remaining time as timeout."""
+    if not isinstance(pattern, str) or not isinstance(string, str):
+        return False
+    compiled = _compiled(pattern, flags)
+    if compiled is None:
+        return False
+    budget = _BUDGET.get()
+    if budget is None:
+        return (compiled.fullmatch(string) if full else compiled.search(string)) is not None
+    if budget.left <= 0:
+        raise RegexTimeoutError(function, pattern, len(string), budget.seconds)
+    started = time.monotonic()
+    try:
+        found = (
+            compiled.fullmatch(string, timeout=budget.left) if full else compiled.search(string, timeout=budget.left)
+        )
+    except TimeoutError:
+        budget.left = 0
+        raise RegexTimeoutError(function, pattern, len(string), budget.seconds) from None
+    budget.left -= time.monotonic() - started
+    return found is not None
+
+
+class _Match(standard_functions.Match):
+    """RFC 9535 ``match()``: the whole string matches (as the library does it, with the budget)."""
+
+    def __call__(self, string: str, pattern: object) -> bool:
+        return _timed("match", pattern, string, 0, full=True)
+
+
+class _Search(standard_functions.Search):
+    """RFC 9535 ``search()``: some substring matches (as the library does it, with the budget)."""
+
+    def __call__(self, string: str, pattern: object) -> bool:
+        return _timed("search", pattern, string, regex.VERSION1, full=False)
+
+
 class _Environment(JSONPathEnvironment):
     parser_class = _Parser
+    max_recursion_depth = MAX_DEPTH + 1
+
+    def setup_function_extensions(self) -> None:
+        super().setup_function_extensions()
+        self.function_extensions["match"] = _Match()
+        self.function_extensions["search"] = _Search()
 
 
 _ENV = _Environment()
@@ -128,6 +242,11 @@ def resolve(document: object, location: Location) -> tuple[Any, Location]:
     return node, tuple(actual)
 
 
+def select_plain(query: JSONPathQuery, plain: object) -> list[Match]:
+    """Return the nodes ``query`` selects in plain JSON data (``to_plain``), in nodelist order."""
+    return [Match(location=tuple(node.location), value=node.value) for node in query.finditer(plain)]  # type: ignore[arg-type]
+
+
 def select(query: JSONPathQuery, document: object, *, snapshot: object = None) -> list[Match]:
     """Return the nodes of ``document`` that ``query`` selects, in nodelist order.
 
@@ -137,7 +256,7 @@ def select(query: JSONPathQuery, document: object, *, snapshot: object = None) -
     """
     plain: Any = to_plain(document) if snapshot is None else snapshot
     matches: list[Match] = []
-    for node in query.finditer(plain):
-        value, _ = resolve(document, node.location)
-        matches.append(Match(location=tuple(node.location), value=value))
+    for found in select_plain(query, plain):
+        value, _ = resolve(document, found.location)
+        matches.append(Match(location=found.location, value=value))
     return matches

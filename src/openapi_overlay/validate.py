@@ -20,11 +20,13 @@ from importlib import resources
 from typing import Any
 
 from jsonpath_rfc9535 import JSONPathQuery
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema._keywords import uniqueItems as jsonschema_unique_items
 
 from ._data import to_plain, type_name
 from .errors import OverlayValidationError, action_label
 from .jsonpath import InvalidJSONPathError, compile_path
+from .limits import LimitExceeded, check_document
 
 __all__ = [
     "SUPPORTED_VERSIONS",
@@ -59,6 +61,9 @@ class Action:
     query: JSONPathQuery
     description: str | None
     update: Any
+    """As the overlay has it (a ruamel.yaml tree keeps its quoting styles in YAML output)."""
+    plain_update: Any
+    """The same as plain JSON data."""
     remove: bool
     copy: str | None
     copy_query: JSONPathQuery | None
@@ -86,9 +91,43 @@ def overlay_schema(minor: int) -> dict[str, Any]:
     return schema
 
 
+class _NoKey(Exception):
+    """A value without an exact canonical key (a NaN, which equals nothing, not even itself)."""
+
+
+def _canonical(value: Any) -> Any:
+    """A hashable key equal for values that jsonschema's ``uniqueItems`` holds equal (1 and 1.0, not true)."""
+    if isinstance(value, dict):
+        return ("object", frozenset((k, _canonical(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(v) for v in value))
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if isinstance(value, float) and value != value:
+        raise _NoKey
+    return ("number", value)  # 1 == 1.0 and hash(1) == hash(1.0)
+
+
+def _unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Any:
+    """jsonschema's ``uniqueItems`` by hashing: its own compares every pair of objects (200 actions:
+    20,000 deep comparisons, 0.3 s; 2,000 actions: 30 s). Same verdict; NaN falls back to jsonschema's."""
+    if not unique or not validator.is_type(instance, "array"):
+        return
+    try:
+        keys = [_canonical(item) for item in instance]
+    except _NoKey:
+        yield from jsonschema_unique_items(validator, unique, instance, schema)
+        return
+    if len(set(keys)) != len(keys):
+        yield ValidationError(f"{instance!r} has non-unique elements")
+
+
+_OverlayValidator = validators.extend(Draft202012Validator, {"uniqueItems": _unique_items})
+
+
 @cache
-def _validator(minor: int) -> Draft202012Validator:
-    return Draft202012Validator(overlay_schema(minor))
+def _validator(minor: int) -> Any:
+    return _OverlayValidator(overlay_schema(minor))
 
 
 def _format_path(path: Sequence[str | int]) -> str:
@@ -197,6 +236,10 @@ def validate_overlay(overlay: object, *, source: str | None = None) -> Validated
             [f"{label}: an overlay document must be an object (a mapping), got {type_name(overlay)}"],
             source=source,
         )
+    try:
+        check_document(overlay)
+    except LimitExceeded as exc:
+        raise OverlayValidationError([f"{label}: the overlay {exc}"], source=source) from None
     version, minor = _check_version(overlay, source)
     _check_actions_list(overlay, source)
 
@@ -268,6 +311,7 @@ def validate_overlay(overlay: object, *, source: str | None = None) -> Validated
                     description=description if isinstance(description, str) else None,
                     # Take update from the original (round-trip) overlay to keep quoting styles.
                     update=overlay["actions"][position].get("update", ABSENT) if has_update else ABSENT,
+                    plain_update=raw.get("update") if has_update else ABSENT,
                     remove=remove is True,
                     copy=copy_source if isinstance(copy_source, str) else None,
                     copy_query=copy_query,
