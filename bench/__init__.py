@@ -11,5 +11,6 @@ two (A, B, A, B) so that a busy neighbour slows both alike. Results land in `bui
 | `client.py` | the generated client's cancel call against the same request in raw httpx |
 | `regen.py` | `make generate` against the bare generator on the same file |
 | `contract.py` | schemathesis cases per second, in-process and over loopback; `make contract` wall time |
+| `overlay.py` | the overlay applier on a 2 MB JSON (200 actions) and a 10 MB YAML spec against `json` load + dump |
 | `fuzz.py` | not a benchmark: the long schemathesis run of `make fuzz` |
 """

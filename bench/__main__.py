@@ -15,9 +15,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from . import client, contract, http, machine, regen, results
+from . import client, contract, http, machine, overlay, regen, results
 
-BENCHMARKS = ("http", "client", "regen", "contract")
+BENCHMARKS = ("http", "client", "regen", "contract", "overlay")
 
 
 def _env_number(name: str, default: float) -> float:
@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "client": lambda: client.run(rounds=max(args.rounds, 7), calls_per_round=3000, log=log),
         "regen": lambda: regen.run(rounds=args.rounds, log=log),
         "contract": lambda: contract.run(examples=int(_env_number("BENCH_CONTRACT_EXAMPLES", 25)), log=log),
+        "overlay": lambda: overlay.run(rounds=args.rounds, log=log),
     }
     figures: list[results.Figure] = []
     skipped: dict[str, str] = {}

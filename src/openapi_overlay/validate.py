@@ -161,10 +161,13 @@ def _where(source: str | None, path: Sequence[str | int], actions: Any) -> str:
 def _schema_message(error: ValidationError) -> str:
     """The jsonschema message, without repeating a large instance."""
     if error.validator == "uniqueItems" and isinstance(error.instance, list):
-        seen: dict[str, int] = {}
+        seen: dict[Any, int] = {}
         pairs: list[str] = []
         for index, item in enumerate(error.instance):
-            key = json.dumps(item, sort_keys=True)
+            try:
+                key = _canonical(item)
+            except _NoKey:
+                key = json.dumps(item, sort_keys=True)
             if key in seen:
                 where = _format_path([*error.absolute_path])
                 pairs.append(f"{where}[{seen[key]}] and {where}[{index}]")

@@ -323,3 +323,15 @@ def test_invalid_yaml_is_reported_with_the_file_name(tmp_path: Path) -> None:
 def test_a_missing_file_is_reported_with_its_name(tmp_path: Path) -> None:
     with pytest.raises(DocumentLoadError, match=re.escape(f"{tmp_path / 'nope.yaml'}: cannot read file")):
         apply_files(tmp_path / "nope.yaml", [])
+
+
+def test_actions_equal_as_json_are_identical_and_true_is_not_1() -> None:
+    # jsonschema's uniqueItems rules (1 == 1.0, true != 1, key order ignored), checked by hashing
+    _fails(
+        spec(),
+        overlay({"target": "$.info", "update": {"a": 1, "b": 2}}, {"update": {"b": 2, "a": 1.0}, "target": "$.info"}),
+        "overlay actions: items must be unique, but actions[0] and actions[1]",
+    )
+    assert (
+        len(validate_overlay(overlay({"target": "$.x", "update": True}, {"target": "$.x", "update": 1})).actions) == 2
+    )
