@@ -24,6 +24,8 @@ MOCK_SPEC := src/cloud_partner_portal_mock/openapi.json
 # What `make diff` and `make version` compare: the client's description, at BASE and in the work tree.
 BASE ?=
 ACCEPT_BREAKING ?=
+BEFORE ?=
+AFTER ?=
 DESCRIBE_CLIENT = --spec openapi.yaml $(addprefix --overlay ,$(CLIENT_OVERLAYS)) $(if $(BASE),--base $(BASE))
 GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 	--path build/openapi.client.yaml --config openapi-python-client.yaml --meta uv \
@@ -101,10 +103,11 @@ drift: build/openapi.client.yaml ## fail if HEAD's generated/ or mock spec diffe
 
 # The client's description (openapi.yaml + client overlays) at BASE against the work tree's. BASE defaults to the
 # last client-v* tag, else HEAD. A breaking change fails unless CHANGELOG.md carries its [ack:…] token (or ACCEPT_BREAKING=1).
+# BEFORE=a.yaml AFTER=b.yaml compares two files instead (tests/tools/corpus/ holds such pairs).
 diff: setup ## breaking-change report vs BASE (default: last client-v* tag, else HEAD); fails on an unacknowledged breaking change
-	$(BIN)/python -m tools.apidiff $(DESCRIBE_CLIENT) --changelog CHANGELOG.md --json build/apidiff.json$(if $(filter-out 0,$(ACCEPT_BREAKING)), --accept-breaking)
+	$(BIN)/python -m tools.apidiff $(if $(BEFORE),$(BEFORE) $(AFTER),$(DESCRIBE_CLIENT)) --changelog CHANGELOG.md --json build/apidiff.json$(if $(filter-out 0,$(ACCEPT_BREAKING)), --accept-breaking)
 
-version: build/openapi.client.yaml ## next client version from `make diff` into openapi-python-client.yaml, its CHANGELOG.md entry, regenerate, uv lock
+version: build/openapi.client.yaml build/openapi.mock.yaml ## next client version from `make diff` into openapi-python-client.yaml, its CHANGELOG.md entry, regenerate, uv lock
 	$(BIN)/python -m tools.release $(DESCRIBE_CLIENT) --changelog CHANGELOG.md
 	$(REGENERATE)
 	$(UV) lock

@@ -1,4 +1,7 @@
-"""Fixtures: a small scratch repository (``git_repo``), a scratch clone of this project (``project_clone``)."""
+"""Fixtures: a small scratch repository (``git_repo``), a scratch clone of this project (``project_clone``).
+
+This folder has no __init__.py on purpose: as a package it would be named ``tools`` and shadow the tools under test.
+"""
 
 from __future__ import annotations
 

@@ -42,6 +42,11 @@ def commit_all(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "--no-verify", "-m", message)
 
 
+def make_command(*arguments: str) -> list[str]:
+    """make with the installs taken as done (no `uv sync`, no `npm ci`), whatever the timestamps say."""
+    return ["make", "--no-print-directory", "-o", ".venv/.done", "-o", "node_modules/.done", *arguments]
+
+
 def _uv() -> str:
     found = shutil.which("uv") or str(ROOT / ".tools" / "bin" / "uv")
     if not Path(found).exists():
@@ -57,20 +62,8 @@ class Clone:
         self.env = {**os.environ, "UV_OFFLINE": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
     def make(self, *targets: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return run(
-            self.path,
-            "make",
-            "--no-print-directory",
-            "-o",
-            ".venv/.done",
-            "-o",
-            "node_modules/.done",
-            f"BIN={ROOT / '.venv' / 'bin'}",
-            f"UV={_uv()}",
-            *targets,
-            env=self.env,
-            check=check,
-        )
+        command = make_command(f"BIN={ROOT / '.venv' / 'bin'}", f"UV={_uv()}", *targets)
+        return run(self.path, *command, env=self.env, check=check)
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return git(self.path, *args, check=check)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from scratch import ROOT, make_command, run
 from tools.apidiff import Impact, compare_documents
 from tools.apidiff.__main__ import main as apidiff_main
 from tools.apidiff.sources import from_file
@@ -96,3 +97,13 @@ def test_a_field_removed_inside_a_referenced_schema_is_found_where_it_is_used() 
 def test_widening_an_open_response_enum_is_an_addition_but_a_closed_one_breaks_the_client() -> None:
     assert report_of("open-response-enum-widened").client_level is Impact.ADDITION
     assert report_of("closed-response-enum-widened").client_level is Impact.BREAKING
+
+
+def test_make_diff_compares_two_files_given_as_before_and_after() -> None:
+    case = CORPUS / "response-field-removed-in-referenced-schema"
+    make = make_command(f"BEFORE={case / 'before.yaml'}", f"AFTER={case / 'after.yaml'}")
+    breaking = run(ROOT, *make, "diff", check=False)
+    assert breaking.returncode != 0
+    assert "/steps[]/estimatedTimeFrame: property removed" in breaking.stdout
+    accepted = run(ROOT, *make, "ACCEPT_BREAKING=1", "diff", check=False)
+    assert accepted.returncode == 0, accepted.stderr
