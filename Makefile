@@ -21,9 +21,16 @@ SPECS := build/openapi.client.yaml build/openapi.mock.yaml build/openapi.docs.ya
 
 CLIENT_DIR := generated/cloud-partner-portal-client
 MOCK_SPEC := src/cloud_partner_portal_mock/openapi.json
-GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+# What `make diff` and `make version` compare: the client's description, at BASE and in the work tree.
+BASE ?=
+ACCEPT_BREAKING ?=
+BEFORE ?=
+AFTER ?=
+DESCRIBE_CLIENT = --spec openapi.yaml $(addprefix --overlay ,$(CLIENT_OVERLAYS)) $(if $(BASE),--base $(BASE))
+GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 	--path build/openapi.client.yaml --config openapi-python-client.yaml --meta uv \
 	--custom-template-path templates/client --fail-on-warning --output-path
+REGENERATE = rm -rf $(CLIENT_DIR) && $(GENERATE) $(CLIENT_DIR)
 
 # Contract runs: the mock on loopback unless BASE_URL names a real endpoint.
 HOST ?= 127.0.0.1
@@ -36,12 +43,12 @@ endif
 ALLOW_WRITES ?=
 FUZZ_SECONDS ?= 600
 
-.PHONY: all help setup overlay lint generate drift check test contract mock docs fuzz bench clean
+.PHONY: all help setup overlay lint generate examples drift diff version check test contract mock docs fuzz bench clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-all: setup overlay lint generate contract ## the main job: setup, overlays, lint, regenerate, contract run against the mock
+all: setup overlay lint generate examples contract ## the main job: setup, overlays, lint, regenerate, type-check the examples, contract run against the mock
 
 setup: .venv/.done node_modules/.done ## install the pinned tools (uv sync --locked, npm ci)
 
@@ -72,27 +79,40 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts bench
-	$(BIN)/ruff format --check src tests examples scripts bench
+	$(BIN)/ruff check src tests examples scripts bench tools
+	$(BIN)/ruff format --check src tests examples scripts bench tools
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts bench
-	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
+	$(BIN)/mypy --strict scripts bench tools
 
 generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
-	rm -rf $(CLIENT_DIR)
-	$(GENERATE) $(CLIENT_DIR)
+	$(REGENERATE)
 
-drift: build/openapi.client.yaml ## fail if generated/ or the mock's spec differ from a fresh generation (check only, writes build/)
+# The Python blocks of both READMEs and examples/, type-checked against the client in generated/: a second net
+# under `make diff`, since code that uses a removed or changed name stops type-checking.
+examples: setup ## mypy --strict over generated/, examples/ and the READMEs' Python blocks (→ build/examples/)
+	$(BIN)/python -m tools.readme_examples --out build/examples README.md $(CLIENT_DIR)/README.md
+	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples build/examples
+
+# Fresh copies under build/drift/, compared with what HEAD holds (and the work tree with HEAD): `make` has just
+# regenerated the work tree in CI, so only HEAD can show a committed hand edit or a stray file.
+drift: build/openapi.client.yaml ## fail if HEAD's generated/ or mock spec differ from a fresh generation, or the work tree from HEAD
 	rm -rf build/drift && mkdir -p build/drift
 	$(GENERATE) build/drift/cloud-partner-portal-client > /dev/null
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/drift/openapi.json
-	@diff -r --exclude=__pycache__ build/drift/cloud-partner-portal-client $(CLIENT_DIR) \
-	  || { echo "error: $(CLIENT_DIR) differs from what 'make generate' produces (never edit it by hand; run 'make generate')"; exit 1; }
-	@diff build/drift/openapi.json $(MOCK_SPEC) \
-	  || { echo "error: $(MOCK_SPEC) is stale; run 'make generate'"; exit 1; }
-	@echo "generated code matches openapi.yaml + overlays"
+	$(BIN)/python -m tools.drift build/drift/cloud-partner-portal-client=$(CLIENT_DIR) build/drift/openapi.json=$(MOCK_SPEC)
 
-check: lint drift ## fast gate: lint + generated-code drift
+# The client's description (openapi.yaml + client overlays) at BASE against the work tree's. BASE defaults to the
+# last client-v* tag, else HEAD. A breaking change fails unless CHANGELOG.md carries its [ack:…] token (or ACCEPT_BREAKING=1).
+# BEFORE=a.yaml AFTER=b.yaml compares two files instead (tests/tools/corpus/ holds such pairs).
+diff: setup ## breaking-change report vs BASE (default: last client-v* tag, else HEAD); fails on an unacknowledged breaking change
+	$(BIN)/python -m tools.apidiff $(if $(BEFORE),$(BEFORE) $(AFTER),$(DESCRIBE_CLIENT)) --changelog CHANGELOG.md --json build/apidiff.json$(if $(filter-out 0,$(ACCEPT_BREAKING)), --accept-breaking)
+
+version: build/openapi.client.yaml build/openapi.mock.yaml ## next client version from `make diff` into openapi-python-client.yaml, its CHANGELOG.md entry, regenerate, uv lock
+	$(BIN)/python -m tools.release $(DESCRIBE_CLIENT) --changelog CHANGELOG.md
+	$(REGENERATE)
+	$(UV) lock
+
+check: lint drift diff examples ## fast gate: lint, generated-code drift against HEAD, breaking changes, examples type-check
 
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest

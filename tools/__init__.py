@@ -1,0 +1,7 @@
+"""Maintainers' tools, run as ``python -m tools.<module>`` from the repository root (see the Makefile).
+
+One concern per module: ``apidiff`` (breaking-change report between two versions of the description),
+``versioning`` (the client's version and release tags), ``release`` (``make version``), ``changelog``
+(CHANGELOG.md), ``drift`` (the generated-code gate against HEAD), ``readme_examples`` (README code for
+``mypy --strict``), ``gitrepo`` (reading files at a git ref).
+"""
