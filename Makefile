@@ -36,10 +36,10 @@ endif
 ALLOW_WRITES ?=
 FUZZ_SECONDS ?= 600
 
-.PHONY: all help setup overlay lint generate drift check test contract mock docs fuzz bench clean
+.PHONY: all help setup overlay lint generate drift check test install-check contract mock docs fuzz bench clean
 
 help: ## list targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 all: setup overlay lint generate contract ## the main job: setup, overlays, lint, regenerate, contract run against the mock
 
@@ -72,10 +72,10 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts bench
-	$(BIN)/ruff format --check src tests examples scripts bench
+	$(BIN)/ruff check src tests examples scripts bench tools
+	$(BIN)/ruff format --check src tests examples scripts bench tools
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts bench
+	$(BIN)/mypy --strict scripts bench tools
 	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
 
 generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
@@ -96,6 +96,9 @@ check: lint drift ## fast gate: lint + generated-code drift
 
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest
+
+install-check: setup ## plain pip into fresh venvs on each Python 3.11+ found: ., '.[mock]', the client alone; build, twine check, smoke calls (needs the index)
+	$(BIN)/python -m tools.install_check --uv $(UV)
 
 contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
 	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \
