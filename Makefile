@@ -43,10 +43,10 @@ endif
 ALLOW_WRITES ?=
 FUZZ_SECONDS ?= 600
 
-.PHONY: all help setup overlay lint generate examples drift diff version check test contract mock docs fuzz bench clean
+.PHONY: all help setup overlay lint generate examples drift diff version check test install-check contract mock docs fuzz bench clean
 
 help: ## list targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 all: setup overlay lint generate examples contract ## the main job: setup, overlays, lint, regenerate, type-check the examples, contract run against the mock
 
@@ -116,6 +116,9 @@ check: lint drift diff examples ## fast gate: lint, generated-code drift against
 
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest
+
+install-check: setup ## plain pip into fresh venvs on each Python 3.11+ found: ., '.[mock]', the client alone; build, twine check, smoke calls (needs the index)
+	$(BIN)/python -m tools.install_check --uv $(UV)
 
 contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
 	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \

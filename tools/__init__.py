@@ -3,5 +3,7 @@
 One concern per module: ``apidiff`` (breaking-change report between two versions of the description),
 ``versioning`` (the client's version and release tags), ``release`` (``make version``), ``changelog``
 (CHANGELOG.md), ``drift`` (the generated-code gate against HEAD), ``readme_examples`` (README code for
-``mypy --strict``), ``gitrepo`` (reading files at a git ref).
+``mypy --strict``), ``gitrepo`` (reading files at a git ref), ``install_check`` (plain-pip installs in fresh virtual
+environments, ``make install-check``), ``docs_reference`` (the published reference of the Python layer and the
+command line).
 """

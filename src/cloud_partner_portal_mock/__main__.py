@@ -15,9 +15,17 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from .clock import Clock
-from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
-from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
+try:
+    from .clock import Clock
+    from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
+    from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
+except ModuleNotFoundError as exc:  # installed without the `mock` extra: say what to install, not a traceback
+    if __name__ != "__main__" or exc.name is None or exc.name.startswith(f"{__package__}."):
+        raise
+    sys.exit(
+        f"error: the mock needs the 'mock' extra (module {exc.name.partition('.')[0]!r} is not installed): "
+        "pip install 'cloud-partner-portal[mock]'"
+    )
 
 TOKENS_ENV = "CPP_MOCK_TOKENS"
 

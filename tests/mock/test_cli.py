@@ -89,3 +89,22 @@ def test_module_serves_the_mock_and_does_not_print_tokens():
     output = "".join(seen) + "".join(lines.queue)
     assert "publishers: contoso" in output
     assert "hidden-token" not in output
+
+
+def test_module_without_the_mock_extra_names_the_extra_instead_of_a_traceback():
+    # The distribution installed without its `mock` extra: Starlette (the first of its packages imported) is absent.
+    code = (
+        "import runpy, sys\n"
+        "sys.modules['starlette'] = None\n"
+        "sys.argv = ['cloud_partner_portal_mock', '--help']\n"
+        "runpy.run_module('cloud_partner_portal_mock', run_name='__main__', alter_sys=True)\n"
+    )
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)  # noqa: S603  # reason: fixed code, this interpreter
+
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "error: the mock needs the 'mock' extra (module 'starlette' is not installed): "
+        "pip install 'cloud-partner-portal[mock]'"
+    ]
