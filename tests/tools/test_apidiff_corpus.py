@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from scratch import ROOT, make_command, run
+
 from tools.apidiff import Impact, compare_documents
 from tools.apidiff.__main__ import main as apidiff_main
 from tools.apidiff.sources import from_file

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from scratch import commit_all, git
 from small_repo import ARGS, CHANGELOG, FILES, OVERLAY, remove_size
+
 from tools.apidiff.__main__ import main
 
 Repo = Callable[[dict[str, str]], Path]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from small_repo import SPEC
+
 from tools.apidiff import RefError, compare_documents
 from tools.apidiff.__main__ import main
 

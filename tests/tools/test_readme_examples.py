@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from scratch import Clone, load, response_model, save
+
 from tools.readme_examples import python_blocks, write_modules
 
 MARKDOWN = """# Title

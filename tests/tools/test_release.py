@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from small_repo import ARGS, CHANGELOG, FILES, remove_size
+
 from tools.apidiff.__main__ import main as diff_main
 from tools.release import main
 

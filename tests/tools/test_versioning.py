@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tools.apidiff import Impact
 from tools.versioning import Version, version_in_config, with_version_in_config
 
