@@ -15,7 +15,7 @@ export DO_NOT_TRACK := 1
 
 # Overlays, in the order they are applied, for each audience of the description.
 CLIENT_OVERLAYS := overlays/client.overlay.yaml
-MOCK_OVERLAYS := overlays/local-mock.overlay.yaml
+MOCK_OVERLAYS := overlays/local-mock.overlay.yaml overlays/mock-rules.overlay.yaml
 DOCS_OVERLAYS := overlays/publication.overlay.yaml
 SPECS := build/openapi.client.yaml build/openapi.mock.yaml build/openapi.docs.yaml
 
