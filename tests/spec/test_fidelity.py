@@ -122,4 +122,12 @@ def test_the_gate_finds_the_mocks_own_rules_in_the_mocks_description(rule: Any) 
 
 def test_the_walk_over_answers_reaches_every_answer_object() -> None:
     reached = {where.rsplit("#/components/schemas/", 1)[-1].split("/")[0] for where, _ in _response_objects(SPEC)}
-    assert {"OperationDetail", "Submission", "OfferStatus", "Step", "Message", "ErrorResponse", "ErrorDetail"} <= reached
+    assert {
+        "OperationDetail",
+        "Submission",
+        "OfferStatus",
+        "Step",
+        "Message",
+        "ErrorResponse",
+        "ErrorDetail",
+    } <= reached
