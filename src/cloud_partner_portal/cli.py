@@ -29,7 +29,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
@@ -514,6 +514,20 @@ def operations_list(session: _Session, publisher: str, offer: str, status: str |
     session.out.print(_submissions_table(submissions))
 
 
+def _utc_minute(timestamp: object) -> str:
+    """An ISO 8601 timestamp as `YYYY-MM-DD HH:MM` in UTC; any other value as it came (the client keeps timestamps
+    as the service's strings, so one malformed value costs only its own cell)."""
+    if not isinstance(timestamp, str):
+        return ""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return timestamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
 def _submissions_table(submissions: Sequence[Submission]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("id", no_wrap=True)
@@ -522,9 +536,7 @@ def _submissions_table(submissions: Sequence[Submission]) -> Table:
     table.add_column("changed (UTC)", no_wrap=True)
     table.add_column("ver", justify="right")
     for item in submissions:
-        changed = ""
-        if not isinstance(item.changed_time, Unset):
-            changed = item.changed_time.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+        changed = _utc_minute(item.changed_time)
         cells = (item.id, item.submission_type, item.submission_state, changed, item.publishing_version)
         table.add_row(*(Text(_shown(cell)) for cell in cells))
     return table

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -24,12 +23,12 @@ class Message:
         message_html (str | Unset): The message, as HTML.
         level (MessageLevel | str | Unset): The message's severity; a value outside the known set is passed through as a
             string.
-        timestamp (datetime.datetime | Unset): When the message was recorded (UTC).
+        timestamp (str | Unset): When the message was recorded (UTC).
     """
 
     message_html: str | Unset = UNSET
     level: MessageLevel | str | Unset = UNSET
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,9 +42,7 @@ class Message:
         else:
             level = self.level
 
-        timestamp: str | Unset = UNSET
-        if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
+        timestamp = self.timestamp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,12 +76,7 @@ class Message:
 
         level = _parse_level(d.pop("level", UNSET))
 
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
-        else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+        timestamp = d.pop("timestamp", UNSET)
 
         message = cls(
             message_html=message_html,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -36,9 +35,9 @@ class Submission:
         slot (str | Unset): The slot the operation works on, for example `staging`.
         version (int | Unset):
         definition (SubmissionDefinition | Unset):
-        changed_time (datetime.datetime | Unset):
-        created_date_time (datetime.datetime | Unset): Table only. When the operation was created.
-        last_action_date_time (datetime.datetime | Unset): Table only. When the operation last changed.
+        changed_time (str | Unset):
+        created_date_time (str | Unset): Table only. When the operation was created.
+        last_action_date_time (str | Unset): Table only. When the operation last changed.
         status (OperationStatus | str | Unset): An operation's status as the service reports it; a value outside the
             known set is passed through as a string.
         error (None | str | Unset): Table only. The error of a failed operation.
@@ -55,9 +54,9 @@ class Submission:
     slot: str | Unset = UNSET
     version: int | Unset = UNSET
     definition: SubmissionDefinition | Unset = UNSET
-    changed_time: datetime.datetime | Unset = UNSET
-    created_date_time: datetime.datetime | Unset = UNSET
-    last_action_date_time: datetime.datetime | Unset = UNSET
+    changed_time: str | Unset = UNSET
+    created_date_time: str | Unset = UNSET
+    last_action_date_time: str | Unset = UNSET
     status: OperationStatus | str | Unset = UNSET
     error: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -99,17 +98,11 @@ class Submission:
         if not isinstance(self.definition, Unset):
             definition = self.definition.to_dict()
 
-        changed_time: str | Unset = UNSET
-        if not isinstance(self.changed_time, Unset):
-            changed_time = self.changed_time.isoformat()
+        changed_time = self.changed_time
 
-        created_date_time: str | Unset = UNSET
-        if not isinstance(self.created_date_time, Unset):
-            created_date_time = self.created_date_time.isoformat()
+        created_date_time = self.created_date_time
 
-        last_action_date_time: str | Unset = UNSET
-        if not isinstance(self.last_action_date_time, Unset):
-            last_action_date_time = self.last_action_date_time.isoformat()
+        last_action_date_time = self.last_action_date_time
 
         status: str | Unset
         if isinstance(self.status, Unset):
@@ -221,28 +214,11 @@ class Submission:
         else:
             definition = SubmissionDefinition.from_dict(_definition)
 
-        _changed_time = d.pop("changedTime", UNSET)
-        changed_time: datetime.datetime | Unset
-        if isinstance(_changed_time, Unset):
-            changed_time = UNSET
-        else:
-            changed_time = datetime.datetime.fromisoformat(_changed_time)
+        changed_time = d.pop("changedTime", UNSET)
 
-        _created_date_time = d.pop("createdDateTime", UNSET)
-        created_date_time: datetime.datetime | Unset
-        if isinstance(_created_date_time, Unset):
-            created_date_time = UNSET
-        else:
-            created_date_time = datetime.datetime.fromisoformat(_created_date_time)
+        created_date_time = d.pop("createdDateTime", UNSET)
 
-        _last_action_date_time = d.pop("lastActionDateTime", UNSET)
-        last_action_date_time: datetime.datetime | Unset
-        if isinstance(_last_action_date_time, Unset):
-            last_action_date_time = UNSET
-        else:
-            last_action_date_time = datetime.datetime.fromisoformat(
-                _last_action_date_time
-            )
+        last_action_date_time = d.pop("lastActionDateTime", UNSET)
 
         def _parse_status(data: object) -> OperationStatus | str | Unset:
             if isinstance(data, Unset):
