@@ -16,11 +16,14 @@ export DO_NOT_TRACK := 1
 # Overlays, in the order they are applied, for each audience of the description.
 CLIENT_OVERLAYS := overlays/client.overlay.yaml
 MOCK_OVERLAYS := overlays/local-mock.overlay.yaml overlays/mock-rules.overlay.yaml
+# The public description with loopback servers: what the mock serves and enforces under `--rules documented`.
+DOCUMENTED_OVERLAYS := overlays/local-mock.overlay.yaml
 DOCS_OVERLAYS := overlays/publication.overlay.yaml
 SPECS := build/openapi.client.yaml build/openapi.mock.yaml build/openapi.docs.yaml
 
 CLIENT_DIR := generated/cloud-partner-portal-client
 MOCK_SPEC := src/cloud_partner_portal_mock/openapi.json
+DOCUMENTED_SPEC := src/cloud_partner_portal_mock/openapi.documented.json
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path build/openapi.client.yaml --config openapi-python-client.yaml --meta uv \
 	--custom-template-path templates/client --fail-on-warning --output-path
@@ -34,6 +37,9 @@ ifneq ($(TOKEN),)
 export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
 endif
 ALLOW_WRITES ?=
+# The served mock's form of the 202 (seed, 2018, 2020-migrated, 2020-legacy) and, for `make mock`, its rules.
+FLAVOR ?=
+RULES ?=
 FUZZ_SECONDS ?= 600
 
 .PHONY: all help setup overlay lint generate drift check test contract mock docs fuzz bench clean
@@ -57,14 +63,15 @@ node_modules/.done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-overlay: setup $(SPECS) ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml
+overlay: setup $(SPECS) $(DOCUMENTED_SPEC) ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml, the mock's two copies
 
 # Each audience's description is a file target: rebuilt only when openapi.yaml or its overlays change.
 APPLY = $(BIN)/python -m openapi_overlay apply openapi.yaml
 build/openapi.client.yaml: openapi.yaml $(CLIENT_OVERLAYS) | setup
 	$(APPLY) $(CLIENT_OVERLAYS) --strict -o $@
-build/openapi.mock.yaml $(MOCK_SPEC) &: openapi.yaml $(MOCK_OVERLAYS) | setup
+build/openapi.mock.yaml $(MOCK_SPEC) $(DOCUMENTED_SPEC) &: openapi.yaml $(MOCK_OVERLAYS) | setup
 	$(APPLY) $(MOCK_OVERLAYS) --strict -o build/openapi.mock.yaml --also $(MOCK_SPEC)
+	$(APPLY) $(DOCUMENTED_OVERLAYS) --strict -o $(DOCUMENTED_SPEC)
 build/openapi.docs.yaml: openapi.yaml $(DOCS_OVERLAYS) | setup
 	$(APPLY) $(DOCS_OVERLAYS) --strict -o $@
 
@@ -72,13 +79,13 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts bench
-	$(BIN)/ruff format --check src tests examples scripts bench
+	$(BIN)/ruff check src tests examples scripts bench tools
+	$(BIN)/ruff format --check src tests examples scripts bench tools
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts bench
+	$(BIN)/mypy --strict scripts bench tools
 	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
 
-generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
+generate: build/openapi.client.yaml build/openapi.mock.yaml $(DOCUMENTED_SPEC) ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
 	rm -rf $(CLIENT_DIR)
 	$(GENERATE) $(CLIENT_DIR)
 
@@ -86,10 +93,13 @@ drift: build/openapi.client.yaml ## fail if generated/ or the mock's spec differ
 	rm -rf build/drift && mkdir -p build/drift
 	$(GENERATE) build/drift/cloud-partner-portal-client > /dev/null
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/drift/openapi.json
+	$(BIN)/python -m openapi_overlay apply openapi.yaml $(DOCUMENTED_OVERLAYS) --strict -o build/drift/openapi.documented.json
 	@diff -r --exclude=__pycache__ build/drift/cloud-partner-portal-client $(CLIENT_DIR) \
 	  || { echo "error: $(CLIENT_DIR) differs from what 'make generate' produces (never edit it by hand; run 'make generate')"; exit 1; }
 	@diff build/drift/openapi.json $(MOCK_SPEC) \
 	  || { echo "error: $(MOCK_SPEC) is stale; run 'make generate'"; exit 1; }
+	@diff build/drift/openapi.documented.json $(DOCUMENTED_SPEC) \
+	  || { echo "error: $(DOCUMENTED_SPEC) is stale; run 'make generate'"; exit 1; }
 	@echo "generated code matches openapi.yaml + overlays"
 
 check: lint drift ## fast gate: lint + generated-code drift
@@ -97,12 +107,13 @@ check: lint drift ## fast gate: lint + generated-code drift
 test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process contract
 	$(BIN)/pytest
 
-contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
-	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \
+contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock, in FLAVOR) → build/reports/
+	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) $(if $(FLAVOR),--flavor $(FLAVOR)) \
 	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 
-mock: setup ## serve the mock on $(HOST):$(PORT)
-	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)
+mock: setup ## serve the mock on $(HOST):$(PORT) (FLAVOR=2018|2020-migrated|2020-legacy, RULES=documented)
+	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT) \
+	  $(if $(FLAVOR),--flavor $(FLAVOR)) $(if $(RULES),--rules $(RULES))
 
 docs: build/openapi.docs.yaml ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
 	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html

@@ -1,0 +1,1 @@
+"""Development tooling for the project: code imported by the contract runs, not shipped in the package."""
