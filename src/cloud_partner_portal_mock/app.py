@@ -126,7 +126,8 @@ def _legacy_operation_id(call: ValidRequest) -> locations.LegacyOperationId:
     text = call.path["legacyOperationId"]
     legacy = locations.LegacyOperationId.parse(text)
     if legacy is None:
-        # Only under the documented rules, whose description gives the id no syntax: it names no operation.
+        # An id the description lets through but that names no operation: any string under the documented rules,
+        # whose description gives it no syntax; a number too long to be one under the mock's.
         raise ApiError(404, "OperationNotFound", f"Operation {clip(text)} does not exist.")
     return legacy
 
