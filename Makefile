@@ -15,7 +15,9 @@ export DO_NOT_TRACK := 1
 
 # Overlays, in the order they are applied, for each audience of the description.
 CLIENT_OVERLAYS := overlays/client.overlay.yaml
-MOCK_OVERLAYS := overlays/local-mock.overlay.yaml
+MOCK_OVERLAYS := overlays/local-mock.overlay.yaml overlays/mock-rules.overlay.yaml
+# The public description with loopback servers: what the mock serves and enforces under `--rules documented`.
+DOCUMENTED_OVERLAYS := overlays/local-mock.overlay.yaml
 DOCS_OVERLAYS := overlays/publication.overlay.yaml
 SPECS := build/openapi.client.yaml build/openapi.mock.yaml build/openapi.docs.yaml
 
@@ -26,6 +28,7 @@ BASE ?=
 ACCEPT_BREAKING ?=
 BEFORE ?=
 AFTER ?=
+DOCUMENTED_SPEC := src/cloud_partner_portal_mock/openapi.documented.json
 DESCRIBE_CLIENT = --spec openapi.yaml $(addprefix --overlay ,$(CLIENT_OVERLAYS)) $(if $(BASE),--base $(BASE))
 GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 	--path build/openapi.client.yaml --config openapi-python-client.yaml --meta uv \
@@ -41,6 +44,9 @@ ifneq ($(TOKEN),)
 export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
 endif
 ALLOW_WRITES ?=
+# The served mock's form of the 202 (seed, 2018, 2020-migrated, 2020-legacy) and, for `make mock`, its rules.
+FLAVOR ?=
+RULES ?=
 FUZZ_SECONDS ?= 600
 
 .PHONY: all help setup overlay lint generate examples drift diff version check test install-check contract mock docs fuzz bench clean
@@ -64,14 +70,15 @@ node_modules/.done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-overlay: setup $(SPECS) ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml
+overlay: setup $(SPECS) $(DOCUMENTED_SPEC) ## openapi.yaml + overlays/ → build/openapi.{client,mock,docs}.yaml, the mock's two copies
 
 # Each audience's description is a file target: rebuilt only when openapi.yaml or its overlays change.
 APPLY = $(BIN)/python -m openapi_overlay apply openapi.yaml
 build/openapi.client.yaml: openapi.yaml $(CLIENT_OVERLAYS) | setup
 	$(APPLY) $(CLIENT_OVERLAYS) --strict -o $@
-build/openapi.mock.yaml $(MOCK_SPEC) &: openapi.yaml $(MOCK_OVERLAYS) | setup
+build/openapi.mock.yaml $(MOCK_SPEC) $(DOCUMENTED_SPEC) &: openapi.yaml $(MOCK_OVERLAYS) | setup
 	$(APPLY) $(MOCK_OVERLAYS) --strict -o build/openapi.mock.yaml --also $(MOCK_SPEC)
+	$(APPLY) $(DOCUMENTED_OVERLAYS) --strict -o $(DOCUMENTED_SPEC)
 build/openapi.docs.yaml: openapi.yaml $(DOCS_OVERLAYS) | setup
 	$(APPLY) $(DOCS_OVERLAYS) --strict -o $@
 
@@ -84,7 +91,7 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/mypy
 	$(BIN)/mypy --strict scripts bench tools
 
-generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
+generate: build/openapi.client.yaml build/openapi.mock.yaml $(DOCUMENTED_SPEC) ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
 	$(REGENERATE)
 
 # The Python blocks of both READMEs and examples/, type-checked against the client in generated/: a second net
@@ -99,7 +106,9 @@ drift: build/openapi.client.yaml ## fail if HEAD's generated/ or mock spec diffe
 	rm -rf build/drift && mkdir -p build/drift
 	$(GENERATE) build/drift/cloud-partner-portal-client > /dev/null
 	$(BIN)/python -m openapi_overlay apply openapi.yaml $(MOCK_OVERLAYS) --strict -o build/drift/openapi.json
-	$(BIN)/python -m tools.drift build/drift/cloud-partner-portal-client=$(CLIENT_DIR) build/drift/openapi.json=$(MOCK_SPEC)
+	$(BIN)/python -m openapi_overlay apply openapi.yaml $(DOCUMENTED_OVERLAYS) --strict -o build/drift/openapi.documented.json
+	$(BIN)/python -m tools.drift build/drift/cloud-partner-portal-client=$(CLIENT_DIR) build/drift/openapi.json=$(MOCK_SPEC) \
+	  build/drift/openapi.documented.json=$(DOCUMENTED_SPEC)
 
 # The client's description (openapi.yaml + client overlays) at BASE against the work tree's. BASE defaults to the
 # last client-v* tag, else HEAD. A breaking change fails unless CHANGELOG.md carries its [ack:…] token (or ACCEPT_BREAKING=1).
@@ -120,12 +129,13 @@ test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process 
 install-check: setup ## plain pip into fresh venvs on each Python 3.11+ found: ., '.[mock]', the client alone; build, twine check, smoke calls (needs the index)
 	$(BIN)/python -m tools.install_check --uv $(UV)
 
-contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock) → build/reports/
-	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) \
+contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock, in FLAVOR) → build/reports/
+	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) $(if $(FLAVOR),--flavor $(FLAVOR)) \
 	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 
-mock: setup ## serve the mock on $(HOST):$(PORT)
-	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)
+mock: setup ## serve the mock on $(HOST):$(PORT) (FLAVOR=2018|2020-migrated|2020-legacy, RULES=documented)
+	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT) \
+	  $(if $(FLAVOR),--flavor $(FLAVOR)) $(if $(RULES),--rules $(RULES))
 
 docs: build/openapi.docs.yaml ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
 	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html

@@ -13,13 +13,20 @@ import os
 from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.api.operations import cancel_operation
 
-from cloud_partner_portal import OperationPoller
+from cloud_partner_portal import ApiError, OperationPoller
 
 if __name__ == "__main__":
     base_url = os.environ.get("CPP_BASE_URL", "http://127.0.0.1:8080")  # the mock of `make mock`
     token = os.environ.get("CPP_TOKEN", "contoso-token")  # the mock's documented test token
     with AuthenticatedClient(base_url=base_url, token=token) as client:
+        # A documented answer never raises here: a 202's location is in response.headers, bodies may be empty.
         response = cancel_operation.sync_detailed("contoso", "contoso-virtualmachineoffer", client=client)
-        poller = OperationPoller.from_response(client, response, interval=1.0)  # ApiError if not 200/202
+        try:
+            poller = OperationPoller.from_response(client, response, interval=1.0)
+        except ApiError as error:  # any status but 200/202: status_code, and code/message when the body has them
+            raise SystemExit(f"error: {error}") from None
         operation = poller.result(timeout=120)  # OperationTimeoutError, OperationFailedError
-        print(f"{poller.location}: {operation.status}")
+        if poller.location is None:  # a 200 with nothing: cancelled synchronously, there is no operation to read
+            print(f"cancelled at once: {operation.status}")
+        else:
+            print(f"{poller.location}: {operation.status}")

@@ -1,10 +1,16 @@
 """`make contract`: prove that a server honours the description, with the schemathesis CLI.
 
-By default the bundled mock is started on loopback, waited for, tested with every check in every phase
-(examples, coverage, fuzzing, stateful) and stopped. With `--base-url` (or `BASE_URL`) a real endpoint is
-tested instead; its bearer token comes from the environment variable `CPP_TOKEN` only, never from the command
-line, and operations that change state (publish, go live, cancel) run only with `--allow-writes`
-(`ALLOW_WRITES=1`): cancel on a real offer is not a test to run by accident.
+By default the bundled mock is started on loopback (in `--flavor`, `FLAVOR=`: the documented form of its 202s),
+waited for, tested with every check in every phase (examples, coverage, fuzzing, stateful) against its own
+description and `schemathesis.toml`, and stopped. With `--base-url` (or `BASE_URL`) an endpoint that claims to
+behave as documented is tested instead, against the public description (`openapi.yaml`) and
+`schemathesis.public.toml`: a real one, or the mock started with `--rules documented`. Its bearer token comes
+from the environment variable `CPP_TOKEN` only, never from the command line, and operations that change state
+(publish, go live, cancel) run only with `--allow-writes` (`ALLOW_WRITES=1`): cancel on a real offer is not a
+test to run by accident.
+
+Every run loads the custom checks of `tools/contract_checks.py` (the configurations' `hooks`) and runs them in
+place of the two built-ins they wrap, `REPLACED_CHECKS`.
 
 A JUnit report lands in `build/reports/contract-junit.xml`; a failure prints schemathesis's reproduction
 (a curl line) and the run exits non-zero.
@@ -29,12 +35,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MOCK_SPEC = ROOT / "build" / "openapi.mock.yaml"
 PUBLIC_SPEC = ROOT / "openapi.yaml"
+PUBLIC_CONFIG = ROOT / "schemathesis.public.toml"
 REPORT = ROOT / "build" / "reports" / "contract-junit.xml"
-REAL_CONFIG = ROOT / "build" / "schemathesis.real.toml"
 TOKEN_ENV = "CPP_TOKEN"  # noqa: S105  # reason: the name of the variable, not a token
 SEED = 20171031
 PHASES = "examples,coverage,fuzzing,stateful"
 STARTUP_SECONDS = 20.0
+REPLACED_CHECKS = ("content_type_conformance", "response_schema_conformance")
+"""Built-in checks that `tools/contract_checks.py` runs itself, except on an empty body marked `x-body-optional`;
+excluded by name because `--checks all` would switch them back on whatever the configuration says."""
+FLAVORS = ("seed", "2018", "2020-migrated", "2020-legacy")
+"""The mock's `--flavor` choices (cloud_partner_portal_mock.locations.FLAVORS)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", default=os.environ.get("BASE_URL") or None, help="a real endpoint (env BASE_URL)")
     p.add_argument("--host", default="127.0.0.1", help="where to serve the mock (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="the mock's port (default 8080)")
+    p.add_argument(
+        "--flavor",
+        choices=FLAVORS,
+        default=None,
+        help="the served mock's form of the 202 (default: the mock's own, seed)",
+    )
     p.add_argument(
         "--allow-writes",
         action="store_true",
@@ -70,26 +87,14 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def real_config() -> str:
-    """schemathesis configuration for a real endpoint: the token by reference to the environment, never inline."""
-    return (
-        "# Written by scripts/contract.py for a run against a real endpoint; holds no secret.\n"
-        f"seed = {SEED}\n\n"
-        "[auth.openapi.bearerAuth]\n"
-        f'bearer = "${{{TOKEN_ENV}}}"\n\n'
-        "[generation]\n"
-        'database = "none"\n'
-    )
-
-
 def target_for(args: argparse.Namespace, environ: dict[str, str]) -> Target:
     if not args.base_url:
         return Target(f"http://{args.host}:{args.port}", MOCK_SPEC, None, read_only=False)
     if not environ.get(TOKEN_ENV):
         raise SystemExit(f"error: a real endpoint needs a bearer token in the environment variable {TOKEN_ENV}")
-    if args.faults:
-        raise SystemExit("error: --break applies to the bundled mock, not to a real endpoint")
-    return Target(args.base_url.rstrip("/"), PUBLIC_SPEC, REAL_CONFIG, read_only=not args.allow_writes)
+    if args.faults or args.flavor:
+        raise SystemExit("error: --break and --flavor apply to the bundled mock, not to an endpoint of your own")
+    return Target(args.base_url.rstrip("/"), PUBLIC_SPEC, PUBLIC_CONFIG, read_only=not args.allow_writes)
 
 
 def schemathesis_command(target: Target, args: argparse.Namespace) -> list[str]:
@@ -103,6 +108,8 @@ def schemathesis_command(target: Target, args: argparse.Namespace) -> list[str]:
         target.base_url,
         "--checks",
         "all",
+        "--exclude-checks",
+        ",".join(REPLACED_CHECKS),
         "--phases",
         args.phases,
         "--mode",
@@ -141,16 +148,23 @@ def port_in_use(host: str, port: int) -> bool:
         return sock.connect_ex((host, port)) == 0
 
 
+def mock_command(args: argparse.Namespace) -> list[str]:
+    """The command that serves the bundled mock for a run: loopback, quiet, broken or in a flavor if asked."""
+    command = [sys.executable, "-m", "cloud_partner_portal_mock", "--host", args.host, "--port", str(args.port)]
+    command += ["--log-level", "warning"]
+    for fault in args.faults:
+        command += ["--break", fault]
+    if args.flavor:
+        command += ["--flavor", args.flavor]
+    return command
+
+
 @contextlib.contextmanager
 def served_mock(args: argparse.Namespace, url: str) -> Iterator[None]:
     if port_in_use(args.host, args.port):
         # Never test whatever else listens there as if it were the mock.
         raise SystemExit(f"error: {args.host}:{args.port} is already in use; choose another with PORT=...")
-    command = [sys.executable, "-m", "cloud_partner_portal_mock", "--host", args.host, "--port", str(args.port)]
-    command += ["--log-level", "warning"]
-    for fault in args.faults:
-        command += ["--break", fault]
-    process = subprocess.Popen(command, cwd=ROOT)  # noqa: S603  # reason: our own interpreter and module
+    process = subprocess.Popen(mock_command(args), cwd=ROOT)  # noqa: S603  # reason: our own interpreter and module
     try:
         wait_until_serving(url, process)
         yield
@@ -163,7 +177,7 @@ def served_mock(args: argparse.Namespace, url: str) -> Iterator[None]:
             process.wait()
 
 
-def summary(target: Target, phases: str, code: int, seconds: float) -> str:
+def summary(target: Target, phases: str, code: int, seconds: float, flavor: str | None = None) -> str:
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if REPORT.exists():
         root = ET.parse(REPORT).getroot()  # noqa: S314  # reason: the report schemathesis just wrote
@@ -173,6 +187,8 @@ def summary(target: Target, phases: str, code: int, seconds: float) -> str:
                 counts[key] += int(suite.get(key, 0))
     verdict = "PASSED" if code == 0 else "FAILED"
     scope = "GET only (set ALLOW_WRITES=1 for writes)" if target.read_only else "every operation"
+    if target.config is None:
+        scope += f", mock in flavor {flavor or 'seed'}"
     lines = [
         f"contract {verdict} against {target.base_url} in {seconds:.1f} s",
         f"  description   {target.spec.relative_to(ROOT)}  ({scope})",
@@ -192,8 +208,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = target_for(args, environ)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.unlink(missing_ok=True)
-    if target.config is not None:
-        target.config.write_text(real_config(), encoding="utf-8")
     if not target.spec.exists():
         raise SystemExit(f"error: {target.spec.relative_to(ROOT)} is missing; run 'make overlay'")
     command = schemathesis_command(target, args)
@@ -201,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = served_mock(args, target.base_url) if target.config is None else contextlib.nullcontext()
     with context:
         code = subprocess.call(command, cwd=ROOT, env=environ)  # noqa: S603  # reason: fixed command line
-    print(summary(target, args.phases, code, time.monotonic() - started))
+    print(summary(target, args.phases, code, time.monotonic() - started, args.flavor))
     return code
 
 

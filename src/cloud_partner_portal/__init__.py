@@ -16,6 +16,8 @@ from .errors import (
 )
 from .lro import (
     API_VERSION,
+    CANCELED,
+    UNKNOWN_STATUS,
     AsyncOperationPoller,
     AsyncPollOptions,
     OperationPoller,
@@ -33,6 +35,8 @@ from .lro import (
 
 __all__ = [
     "API_VERSION",
+    "CANCELED",
+    "UNKNOWN_STATUS",
     "ApiError",
     "AsyncOperationPoller",
     "AsyncPollOptions",

@@ -29,7 +29,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
@@ -41,6 +41,7 @@ from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.api.offers import get_offer_status
 from cloud_partner_portal_client.api.operations import get_operation, list_operations
 from cloud_partner_portal_client.models import (
+    Message,
     OfferStatus,
     OperationDetail,
     OperationStatus,
@@ -52,6 +53,7 @@ from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .errors import (
     ApiError,
@@ -60,14 +62,17 @@ from .errors import (
     OperationLocationError,
     OperationPollingError,
     OperationTimeoutError,
+    unexpected_status_as_api_error,
 )
 from .lro import (
+    UNKNOWN_STATUS,
     OperationPoller,
     PollOptions,
     ProgressEvent,
     begin_cancel,
     begin_go_live,
     begin_publish,
+    normalize_status,
 )
 
 __all__ = [
@@ -181,12 +186,14 @@ def _fail(message: str, code: int) -> NoReturn:
     raise click.exceptions.Exit(code)
 
 
-def _unreachable(base_url: str, exc: httpx.TransportError) -> str:
+def _unreachable(base_url: str, exc: httpx.RequestError) -> str:
     hint = " (is the mock running? start it with `make mock`)" if base_url == MOCK_URL else ""
     if isinstance(exc, httpx.ConnectError):
         return f"cannot connect to {base_url}: {exc}{hint}"
     if isinstance(exc, httpx.TimeoutException):
         return f"no answer from {base_url} in time ({type(exc).__name__})"
+    if not isinstance(exc, httpx.TransportError):  # it answered, but the answer could not be read
+        return f"unreadable answer from {base_url}: {type(exc).__name__}: {exc}"
     return f"request to {base_url} failed: {type(exc).__name__}: {exc}"
 
 
@@ -198,7 +205,7 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except (ApiError, OperationPollingError, OperationLocationError) as exc:
             _fail(str(exc), EXIT_API_ERROR)
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             base_url = ctx.obj.base_url if isinstance(ctx.obj, _Session) else "the server"
             _fail(_unreachable(base_url, exc), EXIT_API_ERROR)
 
@@ -221,6 +228,11 @@ def _emit_json(data: object) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _shown(value: object) -> str:
+    """A field as printed: empty when the answer left it out (no response field is required)."""
+    return "" if value is None or isinstance(value, Unset) else str(value)
+
+
 def _steps_table(steps: Sequence[Step]) -> Table:
     with_estimates = any(isinstance(step.estimated_time_frame, str) for step in steps)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
@@ -231,20 +243,27 @@ def _steps_table(steps: Sequence[Step]) -> Table:
     if with_estimates:
         table.add_column("estimate", no_wrap=True)
     for number, step in enumerate(steps, start=1):
-        row = [str(number), step.step_name, str(step.status), f"{step.progress_percentage}%"]
+        percentage = _shown(step.progress_percentage)
+        row = [str(number), _shown(step.step_name) or _shown(step.id), _shown(step.status)]
+        row.append(f"{percentage}%" if percentage else "")
         if with_estimates:
-            row.append(step.estimated_time_frame if isinstance(step.estimated_time_frame, str) else "")
-        table.add_row(*row)
+            row.append(_shown(step.estimated_time_frame))
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 
+def _print_messages(session: _Session, messages: Sequence[Message] | Unset) -> None:
+    for message in messages or ():
+        session.out.print(f"[{_shown(message.level)}] {_shown(message.message_html)}", soft_wrap=True, markup=False)
+
+
 def _print_operation(session: _Session, title: str, detail: OperationDetail) -> None:
-    session.out.print(f"{title}: {detail.status}", soft_wrap=True)
-    session.out.print(f"cancellation request: {detail.cancellation_request_state}", soft_wrap=True)
+    session.out.print(f"{title}: {normalize_status(detail.status)}", soft_wrap=True, markup=False)
+    if not isinstance(detail.cancellation_request_state, Unset):
+        session.out.print(f"cancellation request: {detail.cancellation_request_state}", soft_wrap=True, markup=False)
     if detail.steps:
         session.out.print(_steps_table(detail.steps))
-    for message in detail.messages:
-        session.out.print(f"[{message.level}] {message.message_html}", soft_wrap=True, markup=False)
+    _print_messages(session, detail.messages)
 
 
 def _describe(event: ProgressEvent) -> str:
@@ -297,7 +316,8 @@ def _lro_json(poller: OperationPoller) -> dict[str, object]:
         "continuationToken": poller.continuation_token(),
         "done": poller.done(),
         "status": str(poller.status()),
-        "operation": poller.detail.to_dict() if poller.detail is not None else None,
+        # A synchronous cancel that named no operation has nothing read from the service to show.
+        "operation": poller.detail.to_dict() if poller.detail is not None and poller.location is not None else None,
     }
 
 
@@ -359,19 +379,22 @@ def _start(
         poller = begin(
             client, publisher, offer, notification_emails=emails or None, **session.poll_options(interval, view.update)
         )
-        if wait:
+        if wait and poller.location is not None:
             _wait_and_report(session, poller, view, timeout)
             return
     if session.json:
         _emit_json(_lro_json(poller))
         return
+    if poller.location is None:  # cancel's 200 with nothing: the pages' "cancelled synchronously"
+        session.out.print(f"{label}: done at once, the running operation was cancelled (HTTP 200)", soft_wrap=True)
+        return
     operation = f"operation {poller.operation_id}" if poller.operation_id else "the operation"
     if poller.done():
-        session.out.print(f"{label}: done at once ({operation} is {poller.status()})", soft_wrap=True)
-        session.out.print(f"location: {poller.location}", soft_wrap=True)
+        session.out.print(f"{label}: done at once ({operation} is {poller.status()})", soft_wrap=True, markup=False)
+        session.out.print(f"location: {poller.location}", soft_wrap=True, markup=False)
         return
-    session.out.print(f"{label}: accepted, {operation} runs", soft_wrap=True)
-    session.out.print(f"location: {poller.location}", soft_wrap=True)
+    session.out.print(f"{label}: accepted, {operation} runs", soft_wrap=True, markup=False)
+    session.out.print(f"location: {poller.location}", soft_wrap=True, markup=False)
     session.out.print(f"follow it with: {_resume_command(session, poller)}", soft_wrap=True, markup=False)
 
 
@@ -476,10 +499,12 @@ def operations_list(session: _Session, publisher: str, offer: str, status: str |
     """List the operations of OFFER, newest first."""
     wanted: OperationStatus | Unset = OperationStatus(status) if status is not None else UNSET
     with session.client() as client:
-        response = list_operations.sync_detailed(publisher, offer, client=client, status=wanted)
-    if int(response.status_code) != httpx.codes.OK or not isinstance(response.parsed, list):
-        raise ApiError.from_response(response, call="listOperations")
-    submissions = response.parsed
+        submissions: list[Submission] = _read(
+            "listOperations",
+            list,
+            "a list of operations",
+            lambda: list_operations.sync_detailed(publisher, offer, client=client, status=wanted),
+        )
     if session.json:
         _emit_json([submission.to_dict() for submission in submissions])
         return
@@ -487,6 +512,20 @@ def operations_list(session: _Session, publisher: str, offer: str, status: str |
         session.out.print("no operations")
         return
     session.out.print(_submissions_table(submissions))
+
+
+def _utc_minute(timestamp: object) -> str:
+    """An ISO 8601 timestamp as `YYYY-MM-DD HH:MM` in UTC; any other value as it came (the client keeps timestamps
+    as the service's strings, so one malformed value costs only its own cell)."""
+    if not isinstance(timestamp, str):
+        return ""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return timestamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
 def _submissions_table(submissions: Sequence[Submission]) -> Table:
@@ -497,11 +536,9 @@ def _submissions_table(submissions: Sequence[Submission]) -> Table:
     table.add_column("changed (UTC)", no_wrap=True)
     table.add_column("ver", justify="right")
     for item in submissions:
-        changed = ""
-        if not isinstance(item.changed_time, Unset):
-            changed = item.changed_time.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-        version_ = str(item.publishing_version) if not isinstance(item.publishing_version, Unset) else ""
-        table.add_row(item.id, str(item.submission_type), str(item.submission_state), changed, version_)
+        changed = _utc_minute(item.changed_time)
+        cells = (item.id, item.submission_type, item.submission_state, changed, item.publishing_version)
+        table.add_row(*(Text(_shown(cell)) for cell in cells))
     return table
 
 
@@ -514,8 +551,12 @@ def _submissions_table(submissions: Sequence[Submission]) -> Table:
 def operations_show(session: _Session, publisher: str, offer: str, operation_id: str) -> None:
     """Show one operation of OFFER with its steps."""
     with session.client() as client:
-        response = get_operation.sync_detailed(publisher, offer, operation_id, client=client)
-    detail = _expect(response, "getOperation", OperationDetail)
+        detail = _read(
+            "getOperation",
+            OperationDetail,
+            "an operation",
+            lambda: get_operation.sync_detailed(publisher, offer, operation_id, client=client),
+        )
     if session.json:
         _emit_json(detail.to_dict())
         return
@@ -618,16 +659,20 @@ def go_live(
 def status(session: _Session, publisher: str, offer: str) -> None:
     """Show the publishing status of OFFER and its latest steps."""
     with session.client() as client:
-        response = get_offer_status.sync_detailed(publisher, offer, client=client)
-    offer_status = _expect(response, "getOfferStatus", OfferStatus)
+        offer_status = _read(
+            "getOfferStatus",
+            OfferStatus,
+            "an offer status",
+            lambda: get_offer_status.sync_detailed(publisher, offer, client=client),
+        )
     if session.json:
         _emit_json(offer_status.to_dict())
         return
-    session.out.print(f"offer {publisher}/{offer}: {offer_status.status}", soft_wrap=True)
+    status_text = _shown(offer_status.status) or UNKNOWN_STATUS
+    session.out.print(f"offer {publisher}/{offer}: {status_text}", soft_wrap=True, markup=False)
     if offer_status.steps:
         session.out.print(_steps_table(offer_status.steps))
-    for message in offer_status.messages:
-        session.out.print(f"[{message.level}] {message.message_html}", soft_wrap=True, markup=False)
+    _print_messages(session, offer_status.messages)
 
 
 @cli.command("wait")
@@ -660,10 +705,15 @@ def wait_command(session: _Session, location_or_token: str, timeout: float | Non
 _T = TypeVar("_T")
 
 
-def _expect(response: Response[Any], call: str, kind: type[_T]) -> _T:
-    """The parsed body of a 200, or ApiError."""
-    if int(response.status_code) == httpx.codes.OK and isinstance(response.parsed, kind):
-        return response.parsed
+def _read(call: str, kind: type[_T], what: str, send: Callable[[], Response[Any]]) -> _T:
+    """The parsed body of a read's 200, or ApiError: an error status (with the API's error body, another body or
+    none), a status the description does not list, or a 200 whose body is not `what` the call returns."""
+    with unexpected_status_as_api_error(call):
+        response = send()
+    if int(response.status_code) == httpx.codes.OK:
+        if isinstance(response.parsed, kind):
+            return response.parsed
+        raise ApiError.from_response(response, call=call, reason=f"expected {what}")
     raise ApiError.from_response(response, call=call)
 
 

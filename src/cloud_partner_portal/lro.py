@@ -1,10 +1,19 @@
 """Wait for a publishing operation: pollers shaped like the Azure SDK's `LROPoller`, over the generated client.
 
-Publish, go live and (sometimes) cancel answer 202 with the operation's URL in `Operation-Location` (2018
-pages, absolute), `Location` (2020 pages, relative) or the body's `operationLocation`; a GET of that URL answers
-the operation, terminal once its status is `completed`, `failed` or `canceled`. A 200 from cancel means the
-running operation was cancelled synchronously: the poller is done at once, and `result()` reads the cancelled
-operation from the location the answer names.
+Publish, go live and (sometimes) cancel answer 202 with the operation's URL in a header and, as the pages show
+it, no body. The pages give three forms, and the poller follows each (a GET of that URL answers the operation):
+`Operation-Location` with an absolute URL and no api-version (2018), `Location` with a relative
+`/api/publishers/{p}/offers/{o}/operations/{id}?api-version=…` (2020, offers migrated to Partner Center), and
+`Location` (or `Operation-Location`) with the operation-status URL of offers not migrated,
+`/api/operations/{p}${o}${n}${slot}?api-version=…`. A body naming the location (`operationLocation`, as the
+cancel page's prose says) is used when there is one, never required. The operation is over once its status is
+`completed` or `failed` (the pages), or `canceled` (the offer and step statuses' word, which the bundled mock
+uses for a cancelled operation); any other status, or none, means it still runs.
+
+A 200 from cancel, with no body and no header, means the running operation was cancelled synchronously: the
+poller is done at once, `status()` is `canceled`, `location` is None (there is nothing to read), and `result()`
+returns an `OperationDetail` the poller makes, whose only field is `status="canceled"`. When such a 200 names a
+location after all, `result()` reads the operation there once.
 
     poller = begin_cancel(client, "contoso", "contoso-virtualmachineoffer", timeout=600)
     operation = poller.result()          # OperationDetail; raises OperationFailedError if it failed
@@ -20,7 +29,8 @@ and sleeps it wants and receives their outcomes.
 Polling GETs go through the client's own httpx client (so they carry its bearer token), are retried on 429,
 503 and transport errors with backoff (`max_retries` in a row), and honour `Retry-After`. The POST that starts
 an operation is never retried here. The bearer token is only sent to the client's own origin: a location on
-another host raises `OperationLocationError`.
+another host raises `OperationLocationError`, and a redirect is followed only on that origin (at most
+`MAX_REDIRECTS` in a row), never to another host.
 """
 
 from __future__ import annotations
@@ -29,9 +39,9 @@ import asyncio
 import base64
 import json
 import math
+import re
 import time
 from collections.abc import Awaitable, Callable, Generator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -41,18 +51,15 @@ import httpx
 from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.api.offers import go_live_offer, publish_offer
 from cloud_partner_portal_client.api.operations import cancel_operation
-from cloud_partner_portal_client.errors import UnexpectedStatus
 from cloud_partner_portal_client.models import (
-    ErrorResponse,
     NotificationMetadata,
     NotificationRequest,
     OperationDetail,
-    OperationReference,
     OperationStatus,
     Step,
     StepStatus,
 )
-from cloud_partner_portal_client.types import UNSET, Response, Unset
+from cloud_partner_portal_client.types import UNSET, Response, Unset, parse_documented_body
 
 from .errors import (
     ApiError,
@@ -61,12 +68,17 @@ from .errors import (
     OperationLocationError,
     OperationPollingError,
     OperationTimeoutError,
+    describe_answer,
+    unexpected_status_as_api_error,
 )
 
 __all__ = [
     "API_VERSION",
+    "CANCELED",
+    "MAX_REDIRECTS",
     "RETRYABLE_STATUSES",
     "TERMINAL_STATUSES",
+    "UNKNOWN_STATUS",
     "ApiError",
     "AsyncOperationPoller",
     "AsyncPollOptions",
@@ -91,13 +103,25 @@ __all__ = [
 #: The only api-version of these calls (`components.parameters.ApiVersion` is a `const`); 2018 absolute
 #: locations lack it, so the poller adds it.
 API_VERSION: Final = "2017-10-31"
-#: Operation statuses after which nothing changes any more.
-TERMINAL_STATUSES: Final = frozenset({OperationStatus.COMPLETED, OperationStatus.FAILED, OperationStatus.CANCELED})
+#: The status of a cancelled operation: not an operation status on the pages, but the word of the offer and step
+#: statuses, which the bundled mock uses, and what a synchronous cancel's poller reports.
+CANCELED: Final = "canceled"
+#: The status of an operation whose answer had none (no response field is required): not terminal.
+UNKNOWN_STATUS: Final = "unknown"
+#: Statuses after which nothing changes any more, lower case: the pages' `completed` and `failed`, and `canceled`.
+TERMINAL_STATUSES: Final = frozenset({OperationStatus.COMPLETED.value, OperationStatus.FAILED.value, CANCELED})
 #: Answers to a polling GET that are retried (with `Retry-After` when the server sends one).
 RETRYABLE_STATUSES: Final = frozenset({429, 503})
+#: Redirects a polling GET follows in a row, each on the client's own origin.
+MAX_REDIRECTS: Final = 5
 _COMPLETE_STEP_STATUSES: Final = frozenset({StepStatus.COMPLETE.value, StepStatus.COMPLETED.value})
-_STATUS_BY_LOWER: Final = {status.value.lower(): status for status in OperationStatus}
+_STATUS_BY_LOWER: Final[dict[str, OperationStatus | str]] = {
+    **{status.value.lower(): status for status in OperationStatus},
+    CANCELED: CANCELED,
+}
 _LOCATION_HEADERS: Final = ("Operation-Location", "Location")
+# The operation id in the 2018 and migrated forms, as the description's link `GetStartedOperation` reads it.
+_OPERATION_ID_IN_LOCATION: Final = re.compile(r"/offers/[^/?#]+/operations/([^/?#]+)")
 _ACCEPT_JSON: Final = {"Accept": "application/json"}
 _TOKEN_VERSION: Final = 1
 
@@ -105,20 +129,27 @@ _TOKEN_VERSION: Final = 1
 # --- statuses and progress ------------------------------------------------------------------------------------
 
 
-def normalize_status(status: OperationStatus | str) -> OperationStatus | str:
-    """The `OperationStatus` member a status string names, compared case-insensitively; other strings unchanged."""
+def normalize_status(status: OperationStatus | str | Unset | None) -> OperationStatus | str:
+    """The `OperationStatus` member a status names, compared case-insensitively (`canceled` as `CANCELED`);
+    another string unchanged; no status (a field the answer left out, or not a string) as `UNKNOWN_STATUS`."""
     if isinstance(status, OperationStatus):
         return status
-    return _STATUS_BY_LOWER.get(status.lower(), status)
+    if not isinstance(status, str) or not status.strip():
+        return UNKNOWN_STATUS
+    return _STATUS_BY_LOWER.get(status.strip().lower(), status)
 
 
-def is_terminal(status: OperationStatus | str) -> bool:
-    """Whether the status is `completed`, `failed` or `canceled` (any case). Unknown statuses are still running."""
+def is_terminal(status: OperationStatus | str | Unset | None) -> bool:
+    """Whether the status is `completed`, `failed` or `canceled` (any case). Other statuses, and none, still run."""
     return normalize_status(status) in TERMINAL_STATUSES
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _is_complete(step: Step) -> bool:
-    return str(step.status).lower() in _COMPLETE_STEP_STATUSES
+    return isinstance(step.status, str) and step.status.lower() in _COMPLETE_STEP_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +157,12 @@ class ProgressEvent:
     """What the `progress` callback receives each time the operation's status, step or percentage changes.
 
     Attributes:
-        status: the operation's status (normalized, see `normalize_status`).
+        status: the operation's status (normalized, see `normalize_status`; `unknown` when the answer had none).
         step: the display name (`stepName`) of the step in progress: the first step that is not complete.
-            None when every step is complete or the operation lists none.
-        step_id: that step's `id` (`displaycertify`, `live`, ...).
-        percentage: that step's `progressPercentage`; 100 when every step is complete, None without steps.
+            None when every step is complete, the operation lists none, or the step has no name.
+        step_id: that step's `id` (`displaycertify`, `live`, ...), when it has one.
+        percentage: that step's `progressPercentage` (None when absent); 100 when every step is complete, None
+            without steps.
     """
 
     status: OperationStatus | str
@@ -141,10 +173,17 @@ class ProgressEvent:
     @classmethod
     def from_detail(cls, detail: OperationDetail) -> ProgressEvent:
         status = normalize_status(detail.status)
-        current = next((step for step in detail.steps if not _is_complete(step)), None)
+        steps = detail.steps or []
+        current = next((step for step in steps if not _is_complete(step)), None)
         if current is None:
-            return cls(status, None, None, 100 if detail.steps else None)
-        return cls(status, current.step_name, current.id, current.progress_percentage)
+            return cls(status, None, None, 100 if steps else None)
+        percentage = current.progress_percentage
+        return cls(
+            status,
+            _text(current.step_name),
+            _text(current.id),
+            percentage if isinstance(percentage, int) and not isinstance(percentage, bool) else None,
+        )
 
 
 # --- options --------------------------------------------------------------------------------------------------
@@ -230,49 +269,58 @@ def _policy(options: _CommonPollOptions) -> _Policy:
 
 @dataclass(frozen=True, slots=True)
 class _Start:
-    """Where a poller starts: the location as given, whether the operation is already over, its id if known."""
+    """Where a poller starts: the location as given (None: a synchronous answer that names no operation), whether
+    the operation is already over, its id if known, and its last status if known."""
 
-    location: str
+    location: str | None
     done: bool = False
     operation_id: str | None = None
-    status: OperationStatus | str | None = None  # the last status known, if any
+    status: OperationStatus | str | None = None
 
 
-def _body_reference(parsed: object, content: bytes) -> tuple[str | None, str | None]:
-    """(operationLocation, operationId) of an answer's body, parsed by the generated client or read raw."""
-    if isinstance(parsed, OperationReference):
-        return parsed.operation_location, parsed.operation_id
+def _body_reference(content: bytes) -> tuple[str | None, str | None]:
+    """(operationLocation, operationId) of a body that names them, as the cancel page's prose says a body does
+    (no page shows one); (None, None) for no body or any other body."""
     try:
         data = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None
     if not isinstance(data, dict):
         return None, None
-    location, operation_id = data.get("operationLocation"), data.get("operationId")
-    return (
-        location if isinstance(location, str) else None,
-        operation_id if isinstance(operation_id, str) else None,
-    )
+    return _text(data.get("operationLocation")), _text(data.get("operationId"))
 
 
-def _start_from_response(response: Response[ErrorResponse | OperationReference], call: str | None) -> _Start:
+def _operation_id_in(location: str) -> str | None:
+    """The operation id of a 2018 or migrated location (`.../offers/{o}/operations/{id}`); None for the legacy
+    `/api/operations/{p}${o}${n}${slot}` form, whose segment is no operation id."""
+    match = _OPERATION_ID_IN_LOCATION.search(location)
+    return match.group(1) if match else None
+
+
+def _start_from_response(response: Response[Any], call: str | None, *, synchronous_ok: bool = True) -> _Start:
+    """Where to poll after the answer to publish, go live or cancel.
+
+    202: the location from `Operation-Location`, else `Location`, else the body's `operationLocation`; one is
+    needed. 200: cancel's synchronous answer when `synchronous_ok` (the operation is over; a location is used
+    if named, not needed); for publish and go live, whose pages document no 200, it is read like a 202.
+    """
     status = int(response.status_code)
-    if status not in (200, 202):
+    if status not in (httpx.codes.OK, httpx.codes.ACCEPTED):
         raise ApiError.from_response(response, call=call)
     headers = httpx.Headers(response.headers)
-    body_location, operation_id = _body_reference(response.parsed, response.content)
+    body_location, body_operation_id = _body_reference(response.content)
     candidates = [headers.get(name) for name in _LOCATION_HEADERS] + [body_location]
     location = next((c.strip() for c in candidates if c is not None and c.strip()), None)
-    if location is None:
+    synchronous = status == httpx.codes.OK and synchronous_ok
+    if location is None and not synchronous:
         raise OperationLocationError(
             f"{call or 'the call'} answered {status} with no Operation-Location header, no Location header and no "
             "operationLocation in the body: there is no operation to poll",
             status_code=status,
             body=response.content,
         )
-    # A 200 is cancel's synchronous answer: the operation it names reads as canceled.
-    done = status == httpx.codes.OK
-    return _Start(location, done=done, operation_id=operation_id, status=OperationStatus.CANCELED if done else None)
+    operation_id = body_operation_id or (_operation_id_in(location) if location is not None else None)
+    return _Start(location, done=synchronous, operation_id=operation_id, status=CANCELED if synchronous else None)
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -280,10 +328,11 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port or default_port
 
 
-def _polling_url(location: str, base_url: httpx.URL) -> str:
-    """The absolute URL to GET: `location` resolved against the client's base URL, with `api-version`."""
+def _same_origin_url(location: str, base_url: httpx.URL, *, relative_to: httpx.URL | None = None) -> httpx.URL:
+    """`location` resolved against `relative_to` (default: the client's base URL); OperationLocationError unless
+    it is an http(s) URL on the base URL's origin, the only one the bearer token is sent to."""
     try:
-        url = base_url.join(location)
+        url = (relative_to or base_url).join(location)
     except httpx.InvalidURL as exc:
         raise OperationLocationError(f"operation location {location!r} is not a URL: {exc}") from exc
     if url.scheme not in ("http", "https") or not url.host:
@@ -293,16 +342,23 @@ def _polling_url(location: str, base_url: httpx.URL) -> str:
             f"operation location {url} is not on the client's base URL {base_url}: the poller does not send the "
             "bearer token to another host (use a client whose base_url is that host)"
         )
+    return url
+
+
+def _polling_url(location: str, base_url: httpx.URL) -> str:
+    """The absolute URL to GET: `location` resolved against the client's base URL, with `api-version`."""
+    url = _same_origin_url(location, base_url)
     if "api-version" not in url.params:
         url = url.copy_add_param("api-version", API_VERSION)
     return str(url)
 
 
-def _encode_token(location: str, *, done: bool, operation_id: str | None, status: OperationStatus | str) -> str:
+def _encode_token(location: str | None, *, done: bool, operation_id: str | None, status: OperationStatus | str) -> str:
     # The location is kept as its path and query: shorter to paste, and resolved against the resuming client's base
-    # URL like any relative location.
-    path = httpx.URL(location).raw_path.decode("ascii")
-    payload: dict[str, object] = {"v": _TOKEN_VERSION, "l": path, "d": done, "s": str(status)}
+    # URL like any relative location. A synchronous cancel has none.
+    payload: dict[str, object] = {"v": _TOKEN_VERSION, "d": done, "s": str(status)}
+    if location is not None:
+        payload["l"] = httpx.URL(location).raw_path.decode("ascii")
     if operation_id is not None:
         payload["i"] = operation_id
     raw = json.dumps(payload, separators=(",", ":")).encode("utf-8")
@@ -318,7 +374,11 @@ def _decode_token(token: str) -> _Start:
     if not isinstance(data, dict) or data.get("v") != _TOKEN_VERSION:
         raise InvalidContinuationTokenError(f"{token[:40]!r} is not a continuation token of this package")
     location, done, operation_id, status = data.get("l"), data.get("d"), data.get("i"), data.get("s")
-    if not isinstance(location, str) or not location.startswith("/") or not isinstance(done, bool):
+    if not isinstance(done, bool):
+        raise InvalidContinuationTokenError("continuation token without its state")
+    if location is None and done:  # a synchronous cancel: nothing to read
+        return _Start(None, done=True, status=CANCELED)
+    if not isinstance(location, str) or not location.startswith("/"):
         raise InvalidContinuationTokenError("continuation token without a location")
     if operation_id is not None and not isinstance(operation_id, str):
         raise InvalidContinuationTokenError("continuation token with a malformed operation id")
@@ -357,19 +417,24 @@ def _server_now(response: httpx.Response) -> datetime:
         return datetime.now(UTC)
 
 
+def _operation_from_json(data: Any) -> OperationDetail:
+    # The page's example wraps the one operation in an array; the service is taken to answer the object itself
+    # (an inference, shared by a third-party client), and the example's form is read too.
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    return OperationDetail.from_dict(data)
+
+
 def _parse_detail(location: str, response: httpx.Response) -> OperationDetail:
-    try:
-        data = response.json()
-        if not isinstance(data, dict):
-            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-        return OperationDetail.from_dict(data)
-    except (ValueError, KeyError, TypeError) as exc:
+    detail = parse_documented_body(response, _operation_from_json)
+    if detail is None:
         raise OperationPollingError(
             location,
             status_code=response.status_code,
             body=response.content,
-            reason=f"the answer is not an operation ({type(exc).__name__}: {exc})",
-        ) from exc
+            reason=f"{describe_answer(response.status_code, response.content)}; expected an operation",
+        )
+    return detail
 
 
 # --- the shared state machine ---------------------------------------------------------------------------------
@@ -386,21 +451,27 @@ class _Sleep:
 
 
 _Effect = _Get | _Sleep
-#: What a driver sends back: the GET's response or transport error, or None after a sleep.
-_Reply = httpx.Response | httpx.TransportError | None
+#: What a driver sends back: the GET's response or request error, or None after a sleep.
+_Reply = httpx.Response | httpx.RequestError | None
 
 
 class _PollingCore:
     """Everything a poller knows and decides, without I/O; both pollers run `steps()` with their own I/O."""
 
     def __init__(self, start: _Start, base_url: httpx.URL, policy: _Policy) -> None:
-        self.location = _polling_url(start.location, base_url)
+        if start.location is None and not start.done:
+            raise ValueError("a poller without a location must be done (a synchronous cancel): pass done=True")
+        self.base_url = base_url
+        self.location = None if start.location is None else _polling_url(start.location, base_url)
         self.operation_id = start.operation_id
         self.policy = policy
         # `finished`: nothing will change any more. A 200 cancel is finished before its first GET.
         self.finished = start.done
         self.status: OperationStatus | str = start.status or OperationStatus.NOT_STARTED
         self.detail: OperationDetail | None = None
+        if self.location is None:  # a synchronous cancel that named no operation: nothing to read, ever
+            self.status = CANCELED
+            self.detail = OperationDetail(status=CANCELED)
         self.last_event: ProgressEvent | None = None
         self._polls = 0  # non-terminal answers so far: the exponent of the backoff
         self._failures = 0  # retryable failures in a row
@@ -414,17 +485,20 @@ class _PollingCore:
 
     def steps(self, timeout: float | None) -> Generator[_Effect, _Reply, None]:
         """GET until the operation is over; raises OperationTimeoutError once `timeout` seconds have passed."""
+        location = self.location
+        if location is None or self.settled:
+            return
         limit = self.policy.timeout if timeout is None else timeout
         started = self.policy.clock()
-        while not self.settled:
-            delay = self._on_reply((yield _Get(self.location)))
+        while True:
+            delay = self._on_reply(location, (yield from self._get(location)))
             if self.settled:
                 return
             elapsed = self.policy.clock() - started
             if limit is not None:
                 if elapsed >= limit:
                     step = self.last_event.step if self.last_event is not None else None
-                    raise OperationTimeoutError(self.location, elapsed=elapsed, status=self.status, step=step)
+                    raise OperationTimeoutError(location, elapsed=elapsed, status=self.status, step=step)
                 delay = min(delay, limit - elapsed)
             yield _Sleep(delay)
 
@@ -436,22 +510,48 @@ class _PollingCore:
             raise OperationFailedError(self.location, self.detail)
         return self.detail
 
-    def _on_reply(self, reply: _Reply) -> float:
+    def _get(self, location: str) -> Generator[_Effect, _Reply, _Reply]:
+        """One GET of the operation, following up to MAX_REDIRECTS redirects on the client's own origin."""
+        reply = yield _Get(location)
+        hops = 0
+        while isinstance(reply, httpx.Response) and reply.has_redirect_location:
+            hops += 1
+            if hops > MAX_REDIRECTS:
+                raise OperationPollingError(
+                    location, status_code=reply.status_code, reason=f"more than {MAX_REDIRECTS} redirects in a row"
+                )
+            reply = yield _Get(self._redirect_target(location, reply))
+        return reply
+
+    def _redirect_target(self, location: str, reply: httpx.Response) -> str:
+        target = reply.headers["Location"]
+        try:
+            return str(_same_origin_url(target, self.base_url, relative_to=reply.url))
+        except OperationLocationError as exc:
+            raise OperationPollingError(
+                location, status_code=reply.status_code, reason=f"redirected, and not followed: {exc}"
+            ) from exc
+
+    def _on_reply(self, location: str, reply: _Reply) -> float:
         """Take in one GET's outcome; the seconds to wait before the next GET (ignored once settled)."""
         if isinstance(reply, httpx.TransportError):
-            return self._retry(None, b"", None, cause=reply)
+            return self._retry(location, None, b"", None, cause=reply)
+        if isinstance(reply, httpx.RequestError):  # e.g. a body that does not decode: not a passing failure
+            raise OperationPollingError(
+                location, status_code=None, reason=f"{type(reply).__name__}: {reply}"
+            ) from reply
         if not isinstance(reply, httpx.Response):
-            raise TypeError("a GET must be answered with an httpx.Response or an httpx.TransportError")
+            raise TypeError("a GET must be answered with an httpx.Response or an httpx.RequestError")
         if reply.status_code in RETRYABLE_STATUSES:
-            return self._retry(reply.status_code, reply.content, _retry_after(reply))
+            return self._retry(location, reply.status_code, reply.content, _retry_after(reply))
         if reply.status_code != httpx.codes.OK:
             raise OperationPollingError(
-                self.location, status_code=reply.status_code, body=reply.content, attempts=self._failures + 1
+                location, status_code=reply.status_code, body=reply.content, attempts=self._failures + 1
             )
-        detail = _parse_detail(self.location, reply)
+        detail = _parse_detail(location, reply)
         self._failures = 0
         self._observe(detail)
-        if self.finished or is_terminal(detail.status):
+        if self.finished or is_terminal(self.status):
             self.finished = True
             return 0.0
         wait = self.policy.delay(self._polls)
@@ -460,16 +560,19 @@ class _PollingCore:
         return wait if hint is None else hint
 
     def _retry(
-        self, status_code: int | None, body: bytes, retry_after: float | None, cause: Exception | None = None
+        self,
+        location: str,
+        status_code: int | None,
+        body: bytes,
+        retry_after: float | None,
+        cause: Exception | None = None,
     ) -> float:
         self._failures += 1
         if self._failures <= self.policy.max_retries:
             return retry_after if retry_after is not None else self.policy.delay(self._failures - 1)
         attempts, self._failures = self._failures, 0  # a later result()/wait() starts a fresh series
         reason = f"{type(cause).__name__}: {cause}" if cause is not None else None
-        error = OperationPollingError(
-            self.location, status_code=status_code, body=body, reason=reason, attempts=attempts
-        )
+        error = OperationPollingError(location, status_code=status_code, body=body, reason=reason, attempts=attempts)
         raise error from cause
 
     def _observe(self, detail: OperationDetail) -> None:
@@ -491,7 +594,8 @@ class _PollerBase:
     _core: _PollingCore
 
     def status(self) -> OperationStatus | str:
-        """The last status read (`notStarted` before the first GET; `canceled` for a synchronous cancel)."""
+        """The last status read: `notStarted` before the first GET, `canceled` for a synchronous cancel,
+        `unknown` when the last answer had none (see `normalize_status`)."""
         return self._core.status
 
     def done(self) -> bool:
@@ -503,18 +607,19 @@ class _PollerBase:
         return self._core.token()
 
     @property
-    def location(self) -> str:
-        """The absolute URL polled (with `api-version`)."""
+    def location(self) -> str | None:
+        """The absolute URL polled (with `api-version`); None for a synchronous cancel that named no operation."""
         return self._core.location
 
     @property
     def operation_id(self) -> str | None:
-        """The operation's id from the answer's body, when it had one."""
+        """The operation's id, from the answer's body or its location (`.../operations/{id}`), when either has it."""
         return self._core.operation_id
 
     @property
     def detail(self) -> OperationDetail | None:
-        """The operation as last read, or None before the first GET."""
+        """The operation as last read, or None before the first GET. For a synchronous cancel that named no
+        operation: the `OperationDetail(status="canceled")` that `result()` returns, made by the poller."""
         return self._core.detail
 
     @property
@@ -531,7 +636,8 @@ class OperationPoller(_PollerBase):
 
     Args:
         client: the generated client; GETs go through its httpx client, so they carry its token.
-        location: the operation's URL, absolute (on the client's host) or relative to the client's base URL.
+        location: the operation's URL, absolute (on the client's host) or relative to the client's base URL; None
+            only with `done`, for a synchronous cancel that named no operation (`result()` then reads nothing).
         done: the operation is already over (a 200 cancel): `result()` reads it once, without waiting.
         operation_id, status: what is already known of the operation.
         **options: see `PollOptions`.
@@ -540,7 +646,7 @@ class OperationPoller(_PollerBase):
     def __init__(
         self,
         client: AuthenticatedClient,
-        location: str,
+        location: str | None,
         *,
         done: bool = False,
         operation_id: str | None = None,
@@ -556,11 +662,12 @@ class OperationPoller(_PollerBase):
     def from_response(
         cls,
         client: AuthenticatedClient,
-        response: Response[ErrorResponse | OperationReference],
+        response: Response[Any],
         **options: Unpack[PollOptions],
     ) -> Self:
-        """From the `*_detailed` answer of cancel, publish or go live. Raises ApiError for an error status and
-        OperationLocationError when a 200/202 names no location."""
+        """From the `*_detailed` answer of cancel, publish or go live. A 200 is read as cancel's synchronous answer
+        (done; its location, if any, is read once). Raises ApiError for an error status and OperationLocationError
+        when a 202 names no location."""
         start = _start_from_response(response, None)
         return cls(
             client, start.location, done=start.done, operation_id=start.operation_id, status=start.status, **options
@@ -614,8 +721,8 @@ class OperationPoller(_PollerBase):
                 reply = None
                 continue
             try:
-                reply = http.get(effect.url, headers=_ACCEPT_JSON)
-            except httpx.TransportError as exc:
+                reply = http.get(effect.url, headers=_ACCEPT_JSON, follow_redirects=False)
+            except httpx.RequestError as exc:
                 reply = exc
 
 
@@ -628,7 +735,7 @@ class AsyncOperationPoller(_PollerBase):
     def __init__(
         self,
         client: AuthenticatedClient,
-        location: str,
+        location: str | None,
         *,
         done: bool = False,
         operation_id: str | None = None,
@@ -644,7 +751,7 @@ class AsyncOperationPoller(_PollerBase):
     def from_response(
         cls,
         client: AuthenticatedClient,
-        response: Response[ErrorResponse | OperationReference],
+        response: Response[Any],
         **options: Unpack[AsyncPollOptions],
     ) -> Self:
         """As `OperationPoller.from_response`."""
@@ -699,8 +806,8 @@ class AsyncOperationPoller(_PollerBase):
                 reply = None
                 continue
             try:
-                reply = await http.get(effect.url, headers=_ACCEPT_JSON)
-            except httpx.TransportError as exc:
+                reply = await http.get(effect.url, headers=_ACCEPT_JSON, follow_redirects=False)
+            except httpx.RequestError as exc:
                 reply = exc
 
 
@@ -710,13 +817,13 @@ class AsyncOperationPoller(_PollerBase):
 class _StartCall(Protocol):
     def __call__(
         self, publisher_id: str, offer_id: str, *, client: AuthenticatedClient, body: NotificationRequest | Unset = ...
-    ) -> Response[ErrorResponse | OperationReference]: ...
+    ) -> Response[Any]: ...
 
 
 class _AsyncStartCall(Protocol):
     def __call__(
         self, publisher_id: str, offer_id: str, *, client: AuthenticatedClient, body: NotificationRequest | Unset = ...
-    ) -> Awaitable[Response[ErrorResponse | OperationReference]]: ...
+    ) -> Awaitable[Response[Any]]: ...
 
 
 def _notification_body(emails: str | Sequence[str] | None) -> NotificationRequest | Unset:
@@ -729,14 +836,8 @@ def _notification_body(emails: str | Sequence[str] | None) -> NotificationReques
     return NotificationRequest(metadata=NotificationMetadata(notification_emails=joined))
 
 
-@contextmanager
-def _undocumented_status_as_api_error(call: str) -> Generator[None]:
-    # A client made with raise_on_unexpected_status=True raises UnexpectedStatus for statuses the description
-    # does not list; begin_* answers every error status the same way.
-    try:
-        yield
-    except UnexpectedStatus as exc:
-        raise ApiError(exc.status_code, exc.content, call=call) from exc
+#: The one call whose pages document a 200: cancel, done synchronously.
+_SYNCHRONOUS_CALL: Final = "cancelOperation"
 
 
 def _begin(
@@ -748,9 +849,9 @@ def _begin(
     emails: str | Sequence[str] | None,
     options: PollOptions,
 ) -> OperationPoller:
-    with _undocumented_status_as_api_error(call):
+    with unexpected_status_as_api_error(call):
         response = send(publisher_id, offer_id, client=client, body=_notification_body(emails))
-    start = _start_from_response(response, call)
+    start = _start_from_response(response, call, synchronous_ok=call == _SYNCHRONOUS_CALL)
     return OperationPoller(
         client, start.location, done=start.done, operation_id=start.operation_id, status=start.status, **options
     )
@@ -765,9 +866,9 @@ async def _begin_async(
     emails: str | Sequence[str] | None,
     options: AsyncPollOptions,
 ) -> AsyncOperationPoller:
-    with _undocumented_status_as_api_error(call):
+    with unexpected_status_as_api_error(call):
         response = await send(publisher_id, offer_id, client=client, body=_notification_body(emails))
-    start = _start_from_response(response, call)
+    start = _start_from_response(response, call, synchronous_ok=call == _SYNCHRONOUS_CALL)
     return AsyncOperationPoller(
         client, start.location, done=start.done, operation_id=start.operation_id, status=start.status, **options
     )
@@ -783,8 +884,12 @@ def begin_cancel(
 ) -> OperationPoller:
     """Cancel the operation running on the offer (one POST, never retried) and return its poller.
 
-    A 200 (cancelled synchronously) gives a poller that is already done; a 202 one that polls the cancel
-    operation. Raises ApiError for an error status (404 `NoOperationInProgress` when nothing runs).
+    A 202 gives a poller of the cancel operation: `result()` is that operation, `completed` once the cancel is
+    done. A 200 (cancelled synchronously) gives a poller that is already done, with `status()` `canceled`: when
+    the answer names no operation (the pages show none) `result()` returns `OperationDetail(status="canceled")`,
+    made by the poller, and `location` is None; when it names one, `result()` reads it once. Raises ApiError for
+    an error status (with or without the API's error body) and OperationLocationError for a 202 naming no
+    location.
     """
     return _begin(
         "cancelOperation",
@@ -805,7 +910,10 @@ def begin_publish(
     notification_emails: str | Sequence[str] | None = None,
     **poll_options: Unpack[PollOptions],
 ) -> OperationPoller:
-    """Start publishing the offer (one POST) and return the poller of the publish operation. Raises ApiError."""
+    """Start publishing the offer (one POST) and return the poller of the publish operation.
+
+    Raises ApiError for an error status, OperationLocationError when the answer names no operation.
+    """
     return _begin(
         "publishOffer", publish_offer.sync_detailed, client, publisher_id, offer_id, notification_emails, poll_options
     )
@@ -819,7 +927,10 @@ def begin_go_live(
     notification_emails: str | Sequence[str] | None = None,
     **poll_options: Unpack[PollOptions],
 ) -> OperationPoller:
-    """Start pushing the offer live (one POST) and return the poller of the go-live operation. Raises ApiError."""
+    """Start pushing the offer live (one POST) and return the poller of the go-live operation.
+
+    Raises ApiError for an error status, OperationLocationError when the answer names no operation.
+    """
     return _begin(
         "goLiveOffer", go_live_offer.sync_detailed, client, publisher_id, offer_id, notification_emails, poll_options
     )

@@ -2,7 +2,9 @@
 
 Tokens come from `--token TOKEN=PUBLISHER` (repeatable) and `CPP_MOCK_TOKENS="tok1=contoso,tok2=fabrikam"`;
 with neither, the documented test tokens (`contoso-token` → contoso, `fabrikam-token` → fabrikam). Tokens are
-never printed. `--break NAME` switches on a broken-contract fault and `--fault SPEC` any fault, such as
+never printed. `--flavor` picks the documented form of the 202's location (`locations.py`), `--location-body`
+adds the cancel page's prose body, `--rules documented` serves and enforces the public description alone.
+`--break NAME` switches on a broken-contract fault and `--fault SPEC` any fault, such as
 `--fault "503;retry-after=2;rate=0.1"` (see `--help` and `faults.py`); time is real.
 """
 
@@ -19,6 +21,8 @@ try:
     from .clock import Clock
     from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
     from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
+    from .locations import DEFAULT_FLAVOR, FLAVORS
+    from .spec import MOCK_RULES, RULES
 except ModuleNotFoundError as exc:  # installed without the `mock` extra: say what to install, not a traceback
     if __name__ != "__main__" or exc.name is None or exc.name.startswith(f"{__package__}."):
         raise
@@ -91,6 +95,27 @@ def parser() -> argparse.ArgumentParser:
             "only=OPERATION_ID[+...], rate=P, times=N. Requests may also ask for these in an X-Mock-Fault header."
         ),
     )
+    flavors = "; ".join(f"{name}: {flavor.description}" for name, flavor in FLAVORS.items())
+    p.add_argument(
+        "--flavor",
+        default=DEFAULT_FLAVOR,
+        choices=list(FLAVORS),
+        help=f"how a 202 names its operation, as one of the pages shows it (default: {DEFAULT_FLAVOR}). {flavors}",
+    )
+    p.add_argument(
+        "--location-body",
+        action="store_true",
+        help='also answer 202 (and a synchronous cancel\'s 200) with {"operationId", "operationLocation"}',
+    )
+    p.add_argument(
+        "--rules",
+        default=MOCK_RULES,
+        choices=list(RULES),
+        help=(
+            f"{MOCK_RULES} (default): the mock's own, stricter rules; documented: serve and enforce the public "
+            "description only, answering only its statuses"
+        ),
+    )
     p.add_argument("--seed", type=int, default=MockConfig.seed, help="seed of the operation ids")
     p.add_argument(
         "--step-seconds",
@@ -113,6 +138,9 @@ def build_config(args: argparse.Namespace, environ: Mapping[str, str]) -> MockCo
         clock=Clock(),
         step_seconds=dict(args.step_seconds),
         faults=frozenset([*args.faults, *args.fault_specs]),
+        flavor=args.flavor,
+        location_body=args.location_body,
+        rules=args.rules,
     )
 
 
@@ -156,8 +184,11 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         print(f"warning: serving on {args.host}, not loopback; the mock's test tokens are public", file=sys.stderr)
     publishers = ", ".join(sorted(config.publishers))
     broken = f"; broken on purpose: {', '.join(sorted(config.faults))}" if config.faults else ""
+    form = f"rules {config.rules}, flavor {config.flavor}{', location body' if config.location_body else ''}"
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"cloud-partner-portal mock on http://{host}:{args.port} (publishers: {publishers}{broken})", flush=True)
+    print(
+        f"cloud-partner-portal mock on http://{host}:{args.port} ({form}; publishers: {publishers}{broken})", flush=True
+    )
     app = create_app(config)
     _spare_the_long_lived_from_full_collections()
     # Above `info` the access log is dropped anyway; switched off, uvicorn does not format its line per request.

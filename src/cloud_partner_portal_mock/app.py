@@ -9,8 +9,17 @@ Pipeline of every API request, each step answering with a status the spec docume
 3. bearer token → 401 with `WWW-Authenticate: Bearer` (`auth.py`);
 4. body, for operations that take one → 413 / 415 / 400 (`body.py`);
 5. query, path and body against the spec → 400 (`validation.py`);
-6. the token's publisher against the path's → 403;
+6. the token's publisher against the path's (or the legacy operation id's) → 403;
 7. the action on the state, under the service's lock → 200 / 202 / 404 / 409 / 422 (`service.py`).
+
+The description served and enforced is the one of `MockConfig.rules` (`spec.py`). Under the documented rules
+the mock answers only the statuses the public description documents: its own refusals, 409 (another operation
+runs, go live before sign-off), 413 and 415, become 400 with the same error body, the pages' answer to a
+request the service does not take ("bad or malformed request; the body may say what was wrong"). A publish
+while a publish runs is the 202 the publish page describes either way.
+
+Accepted calls name their operation as `MockConfig.flavor` says (`locations.py`), with no body unless
+`MockConfig.location_body`.
 
 Unknown paths answer 404 with the error body. Nothing is logged about a request's headers, so tokens never
 reach a log.
@@ -28,7 +37,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from . import spec
+from . import locations, spec
 from .auth import TokenTable, require_namespace
 from .body import decode_json, read_body
 from .config import MockConfig
@@ -37,7 +46,6 @@ from .errors import ApiError, clip, error_response
 from .faults import HEADER, DropConnection, Fault, FaultContext, build_faults, request_faults
 from .service import Accepted, MockService
 from .validation import ValidRequest, validate
-from .views import operation_path
 
 log = logging.getLogger(__package__)
 
@@ -69,25 +77,35 @@ class MockApp(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def _accepted(accepted: Accepted, base_url: str) -> Response:
-    relative = operation_path(accepted.publisher_id, accepted.offer_id, accepted.operation_id)
-    absolute = base_url.rstrip("/") + relative
-    body = {"operationId": accepted.operation_id, "operationLocation": absolute}
-    if accepted.synchronous:
-        return JSONResponse(body, status_code=200, headers={"Operation-Location": absolute})
-    return JSONResponse(body, status_code=202, headers={"Operation-Location": absolute, "Location": relative})
+REFUSALS_UNDER_DOCUMENTED_RULES = frozenset({409, 413, 415})
+"""The mock's own refusals, which the public description does not document: 400 under the documented rules."""
+
+
+def _accepted(config: MockConfig, call: str, accepted: Accepted, base_url: str) -> Response:
+    """202 naming the started operation in the flavor's header, or the 200 of a synchronous cancel (the cancel
+    page shows it with no header); a body only when `location_body` asks for the cancel page's prose form."""
+    header, location = locations.FLAVORS[config.flavor].location(call, accepted, base_url)
+    body = {"operationId": accepted.operation_id, "operationLocation": location}
+    status = 200 if accepted.synchronous else 202
+    headers = {} if accepted.synchronous else {header: location}
+    if config.location_body:
+        return JSONResponse(body, status_code=status, headers=headers)
+    return Response(status_code=status, headers=headers)
 
 
 def _cancel(service: MockService, call: ValidRequest, base_url: str) -> Response:
-    return _accepted(service.cancel(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+    accepted = service.cancel(call.path["publisherId"], call.path["offerId"], call.emails)
+    return _accepted(service.config, "cancelOperation", accepted, base_url)
 
 
 def _publish(service: MockService, call: ValidRequest, base_url: str) -> Response:
-    return _accepted(service.publish(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+    accepted = service.publish(call.path["publisherId"], call.path["offerId"], call.emails)
+    return _accepted(service.config, "publishOffer", accepted, base_url)
 
 
 def _go_live(service: MockService, call: ValidRequest, base_url: str) -> Response:
-    return _accepted(service.go_live(call.path["publisherId"], call.path["offerId"], call.emails), base_url)
+    accepted = service.go_live(call.path["publisherId"], call.path["offerId"], call.emails)
+    return _accepted(service.config, "goLiveOffer", accepted, base_url)
 
 
 def _offer_status(service: MockService, call: ValidRequest, base_url: str) -> Response:
@@ -104,6 +122,21 @@ def _get_operation(service: MockService, call: ValidRequest, base_url: str) -> R
     return JSONResponse(service.get_operation(path["publisherId"], path["offerId"], path["operationId"]))
 
 
+def _legacy_operation_id(call: ValidRequest) -> locations.LegacyOperationId:
+    text = call.path["legacyOperationId"]
+    legacy = locations.LegacyOperationId.parse(text)
+    if legacy is None:
+        # An id the description lets through but that names no operation: any string under the documented rules,
+        # whose description gives it no syntax; a number too long to be one under the mock's.
+        raise ApiError(404, "OperationNotFound", f"Operation {clip(text)} does not exist.")
+    return legacy
+
+
+def _get_legacy_operation(service: MockService, call: ValidRequest, base_url: str) -> Response:
+    legacy = _legacy_operation_id(call)
+    return JSONResponse(service.get_legacy_operation(legacy.publisher_id, legacy.offer_id, legacy.number, legacy.slot))
+
+
 HANDLERS: Mapping[str, Handler] = {
     "cancelOperation": _cancel,
     "publishOffer": _publish,
@@ -111,7 +144,15 @@ HANDLERS: Mapping[str, Handler] = {
     "getOfferStatus": _offer_status,
     "listOperations": _list_operations,
     "getOperation": _get_operation,
+    "getLegacyOperation": _get_legacy_operation,
 }
+
+
+def _publisher_of(call: ValidRequest) -> str:
+    """The publisher whose namespace the call acts in: the path's, or the legacy operation id's."""
+    if "publisherId" in call.path:
+        return call.path["publisherId"]
+    return _legacy_operation_id(call).publisher_id
 
 
 def _path(request: Request) -> str:
@@ -132,6 +173,7 @@ class _Mock:
     def __init__(self, config: MockConfig, service: MockService) -> None:
         self.config = config
         self.service = service
+        self.description = spec.description(config.rules)
         self.tokens = TokenTable(config.tokens)
         self.faults = build_faults(config.faults, seed=config.seed)
         # Draws of `rate=` in X-Mock-Fault headers; reproducible for a given seed and order of requests.
@@ -192,7 +234,7 @@ class _Mock:
                 body=body,
                 body_value=body_value,
             )
-            require_namespace(caller, call.path["publisherId"])
+            require_namespace(caller, _publisher_of(call))
             response = HANDLERS[facts.operation_id](self.service, call, base_url)
         except ApiError as error:
             response = error_response(self._documented(error, facts))
@@ -201,44 +243,52 @@ class _Mock:
             response = error_response(ApiError(500, "InternalError", "The mock failed; see its log (a bug)."))
         return response
 
-    @staticmethod
-    def _documented(error: ApiError, facts: spec.OperationFacts) -> ApiError:
-        # Only statuses the spec documents for the operation go out; anything else would be a mock bug.
+    def _documented(self, error: ApiError, facts: spec.OperationFacts) -> ApiError:
+        # Only statuses the description documents for the operation go out.
         if error.status in facts.statuses:
             return error
+        if self.config.rules == spec.DOCUMENTED_RULES and error.status in REFUSALS_UNDER_DOCUMENTED_RULES:
+            return ApiError(400, error.code, error.message, error.headers)
+        # Anything else would be a mock bug.
         log.error("mock bug: %s is not documented for %s; answering 400", error.status, facts.operation_id)
         return ApiError(400, error.code, error.message, error.headers)
 
     async def serve_spec(self, request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(_path(request), request.method, ["GET", "HEAD"])
-        return Response(spec.spec_bytes(), media_type="application/json")
+        return Response(self.description.bytes, media_type="application/json")
 
     async def not_found(self, request: Request) -> Response:
         message = f"No resource at {clip(_path(request))}; the API's paths are listed at /openapi.json."
         return error_response(ApiError(404, "NotFound", message))
 
 
-def _check_handlers() -> None:
-    declared = {facts.operation_id for facts in spec.operations()}
+def _check_handlers(description: spec.Description) -> None:
+    declared = {facts.operation_id for facts in description.operations}
     if declared != set(HANDLERS):
         raise RuntimeError(
-            f"openapi.json and the mock disagree: operations without a handler {sorted(declared - set(HANDLERS))}, "
+            f"{description.resource} and the mock disagree: "
+            f"operations without a handler {sorted(declared - set(HANDLERS))}, "
             f"handlers without an operation {sorted(set(HANDLERS) - declared)}"
         )
 
 
 def create_app(config: MockConfig | None = None) -> Starlette:
-    """A fresh mock: its own seeded state (`app.state.service`) and config (`app.state.config`)."""
-    _check_handlers()
+    """A fresh mock: its own seeded state (`app.state.service`), config (`app.state.config`) and the description
+    it serves and enforces (`app.state.description`)."""
     config = config or MockConfig()
     service = MockService(config)
     mock = _Mock(config, service)
+    _check_handlers(mock.description)
     routes = [Route("/openapi.json", _AnyMethod(mock.serve_spec))]
-    routes += [Route(path, _AnyMethod(mock.endpoint(by_method))) for path, by_method in spec.methods_by_path().items()]
+    routes += [
+        Route(path, _AnyMethod(mock.endpoint(by_method)))
+        for path, by_method in mock.description.methods_by_path().items()
+    ]
     routes.append(Route("/{path:path}", _AnyMethod(mock.not_found)))
     app = MockApp(routes=routes)
     app.state.service = service
     app.state.config = config
     app.state.faults = mock.faults
+    app.state.description = mock.description
     return app

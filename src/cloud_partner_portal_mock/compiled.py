@@ -25,7 +25,7 @@ from typing import Any
 from openapi_core.validation.schemas import oas31_schema_validators_factory
 
 from .predicates import Predicate, compile_predicate
-from .spec import OperationFacts, resolve, spec_document, validation_openapi
+from .spec import Description, OperationFacts, description
 
 _NO_DEFAULT: Any = object()
 _LITERAL_KEYWORDS = frozenset({"const", "enum", "default", "example", "examples", "description", "title", "required"})
@@ -70,7 +70,7 @@ class CompiledOperation:
     """The `application/json` body's schema, or None when the operation takes no body."""
 
 
-def _supported_parameter(parameter: Mapping[str, Any]) -> bool:
+def _supported_parameter(parameter: Mapping[str, Any], spec: Description) -> bool:
     location = parameter.get("in")
     if location not in SUPPORTED_PARAMETER_LOCATIONS or "content" in parameter or "schema" not in parameter:
         return False
@@ -79,11 +79,13 @@ def _supported_parameter(parameter: Mapping[str, Any]) -> bool:
     if "allowEmptyValue" in parameter or "allowReserved" in parameter:
         return False
     # A plain string needs no deserializing or casting: the raw value is what openapi-core validates.
-    schema = resolve(parameter["schema"])
+    schema = spec.resolve(parameter["schema"])
     return isinstance(schema, dict) and schema.get("type") == "string"
 
 
-def _operation_parameters(path_item: Mapping[str, Any], operation: Mapping[str, Any]) -> list[tuple[str, int]]:
+def _operation_parameters(
+    path_item: Mapping[str, Any], operation: Mapping[str, Any], spec: Description
+) -> list[tuple[str, int]]:
     """(where, index) of each parameter in openapi-core's order: the operation's first, then the path item's,
     a (name, in) pair only once."""
     seen: set[tuple[str, str]] = set()
@@ -91,7 +93,7 @@ def _operation_parameters(path_item: Mapping[str, Any], operation: Mapping[str, 
     levels = (("operation", operation.get("parameters", [])), ("path", path_item.get("parameters", [])))
     for where, parameters in levels:
         for index, raw in enumerate(parameters):
-            parameter = resolve(raw)
+            parameter = spec.resolve(raw)
             key = (parameter["name"], parameter["in"])
             if key not in seen:
                 seen.add(key)
@@ -102,22 +104,23 @@ def _operation_parameters(path_item: Mapping[str, Any], operation: Mapping[str, 
 @functools.cache
 def compiled_operation(facts: OperationFacts) -> CompiledOperation | None:
     """The operation's checks, compiled; None when openapi-core has to check it (see the module's docstring)."""
-    document = spec_document()
+    spec = description(facts.rules)
+    document = spec.document
     if not str(document.get("openapi", "")).startswith("3.1."):
         return None
-    path_item = resolve(document["paths"][facts.path])
+    path_item = spec.resolve(document["paths"][facts.path])
     operation = path_item[facts.method.lower()]
-    spec_path = validation_openapi().spec
+    spec_path = spec.openapi.spec
     item_path = spec_path / "paths" / facts.path
     operation_path = item_path / facts.method.lower()
 
     parameters: list[CompiledParameter] = []
-    for where, index in _operation_parameters(path_item, operation):
+    for where, index in _operation_parameters(path_item, operation, spec):
         raw = (operation if where == "operation" else path_item)["parameters"][index]
-        parameter = resolve(raw)
-        if not _supported_parameter(parameter):
+        parameter = spec.resolve(raw)
+        if not _supported_parameter(parameter, spec):
             return None
-        schema = resolve(parameter["schema"])
+        schema = spec.resolve(parameter["schema"])
         parameter_path = (operation_path if where == "operation" else item_path) / "parameters" / index
         parameters.append(
             CompiledParameter(
@@ -125,37 +128,37 @@ def compiled_operation(facts: OperationFacts) -> CompiledOperation | None:
                 name=parameter["name"],
                 required=bool(parameter.get("required", False)),
                 default=schema.get("default", _NO_DEFAULT),
-                check=_check(spec_path, parameter_path / "schema"),
+                check=_check(spec, spec_path, parameter_path / "schema"),
             )
         )
 
     body = None
     if "requestBody" in operation:
-        content = resolve(operation["requestBody"]).get("content", {})
+        content = spec.resolve(operation["requestBody"]).get("content", {})
         if set(content) != {"application/json"} or "schema" not in content["application/json"]:
             return None
-        body = _check(spec_path, operation_path / "requestBody" / "content" / "application/json" / "schema")
+        body = _check(spec, spec_path, operation_path / "requestBody" / "content" / "application/json" / "schema")
     return CompiledOperation(tuple(parameters), body)
 
 
-def _check(spec_path: Any, schema_path: Any) -> SchemaCheck:
+def _check(spec: Description, spec_path: Any, schema_path: Any) -> SchemaCheck:
     # openapi-core's own factory, so that the dialect, `$ref` resolution and format checker are exactly its own;
     # then the same validator on the schema with its local `$ref`s written out, which spares a registry lookup
     # per `$ref` per request (a third of the time of a body check).
     validator = oas31_schema_validators_factory.create(spec_path, schema_path).validator
-    inlined = _inline_refs(validator.schema, ())
+    inlined = _inline_refs(validator.schema, (), spec)
     if inlined is None:
         return SchemaCheck(validator, None)
     return SchemaCheck(validator.evolve(schema=inlined), compile_predicate(inlined))
 
 
-def _inline_refs(node: Any, seen: tuple[str, ...]) -> Any:
+def _inline_refs(node: Any, seen: tuple[str, ...], spec: Description) -> Any:
     """`node` with each local `$ref` replaced by what it names; None if a reference is recursive or not local.
 
     A `$ref` alone becomes the schema it names; one with sibling keywords keeps them and gets the named schema
     as an `allOf` entry, which in JSON Schema 2020-12 applies the same way."""
     if isinstance(node, list):
-        items = [_inline_refs(item, seen) for item in node]
+        items = [_inline_refs(item, seen, spec) for item in node]
         return None if any(item is None for item in items) else items
     if not isinstance(node, dict):
         return node
@@ -163,20 +166,20 @@ def _inline_refs(node: Any, seen: tuple[str, ...]) -> Any:
     if isinstance(reference, str):
         if not reference.startswith("#/") or reference in seen:
             return None
-        target = _inline_refs(resolve({"$ref": reference}), (*seen, reference))
+        target = _inline_refs(spec.resolve({"$ref": reference}), (*seen, reference), spec)
         if target is None:
             return None
         siblings = {key: value for key, value in node.items() if key != "$ref"}
         if not siblings:
             return target
-        rest = _inline_refs(siblings, seen)
+        rest = _inline_refs(siblings, seen, spec)
         return None if rest is None else {**rest, "allOf": [*rest.get("allOf", []), target]}
     if "$id" in node or "$anchor" in node or "$dynamicRef" in node or "$dynamicAnchor" in node:
         return None
     out = {}
     for key, value in node.items():
         # Keywords whose values are not schemas are copied as they are (an `enum` may hold an object with "$ref").
-        inlined = value if key in _LITERAL_KEYWORDS else _inline_refs(value, seen)
+        inlined = value if key in _LITERAL_KEYWORDS else _inline_refs(value, seen, spec)
         if inlined is None:
             return None
         out[key] = inlined

@@ -1,4 +1,5 @@
-"""`MockConfig`: which tokens map to which publisher, the seed, the clock, limits, step durations, faults."""
+"""`MockConfig`: which tokens map to which publisher, the seed, the clock, limits, step durations, faults, the
+documented form of its answers (`flavor`, `location_body`) and the rules it enforces (`rules`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from types import MappingProxyType
 
 from .clock import Clock
 from .faults import build_faults
+from .locations import DEFAULT_FLAVOR, FLAVORS
+from .spec import MOCK_RULES, RULES
 
 # The documented test tokens. They are not secrets: they only open this mock.
 DEFAULT_TOKENS: Mapping[str, str] = MappingProxyType(
@@ -52,6 +55,15 @@ class MockConfig:
     faults: frozenset[str] = frozenset()
     """Fault specs (`faults.py`), e.g. `"omit-operation-location"`, `"503;retry-after=2;only=getOperation;times=3"`,
     `"latency=0.05"`; empty means a correct mock (requests may still ask for transient faults by header)."""
+    flavor: str = DEFAULT_FLAVOR
+    """Which documented form names a started operation (`locations.FLAVORS`): `seed` (`Operation-Location`, an
+    absolute URL), `2018`, `2020-migrated` or `2020-legacy`."""
+    location_body: bool = False
+    """Also answer 202 (and a synchronous cancel's 200) with `{"operationId", "operationLocation"}`, the body the
+    cancel page's prose describes; off by default, as the pages show no body."""
+    rules: str = MOCK_RULES
+    """`mock`: the mock's own, stricter rules (`overlays/mock-rules.overlay.yaml`), served and enforced;
+    `documented`: only what the public description states, its statuses only (see `app.py`)."""
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -70,6 +82,10 @@ class MockConfig:
         object.__setattr__(self, "step_seconds", MappingProxyType({**DEFAULT_STEP_SECONDS, **self.step_seconds}))
         object.__setattr__(self, "faults", frozenset(self.faults))
         build_faults(self.faults)  # fails early, naming an unknown or malformed fault
+        if self.flavor not in FLAVORS:
+            raise ValueError(f"MockConfig.flavor: {self.flavor!r} is not one of {', '.join(FLAVORS)}")
+        if self.rules not in RULES:
+            raise ValueError(f"MockConfig.rules: {self.rules!r} is not one of {', '.join(RULES)}")
 
     @property
     def publishers(self) -> frozenset[str]:

@@ -10,8 +10,10 @@ by its `X-Mock-Fault` header. A fault is written as a spec, `NAME[=VALUE][;OPTIO
 | `429`, `429;retry-after=2` | answers 429 with `Retry-After` (default 1 s) and the API's error body |
 | `503`, `503;retry-after=2` | answers 503 with `Retry-After` (default 1 s) and the API's error body |
 | `drop` | closes the connection without any response (in-process: raises `httpx.RemoteProtocolError`) |
-| `omit-operation-location` | answers 202 without the required `Operation-Location` header (not per request) |
+| `omit-operation-location` | answers 202 with neither `Operation-Location` nor `Location` (not per request) |
 | `wrong-cancel-status` | answers 201 instead of 200 on a synchronous cancel (not per request) |
+| `undocumented-status` | answers 410, which no operation documents, instead of 404 (not per request) |
+| `wrong-error-body` | answers errors with `{"error": "<message>"}`, a string for an object (not per request) |
 
 Options every fault takes: `only=OPERATION_ID[+OPERATION_ID...]` (only those operations, e.g. `only=getOperation`
 to break the polls and not the call that started the operation), `rate=P` (each request with probability P,
@@ -35,6 +37,7 @@ asked for per request), override `from_value` if it takes `=VALUE` or options, a
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 from collections.abc import Iterable, Mapping
@@ -42,7 +45,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Self
 
 import anyio
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from .errors import ApiError, clip, error_response
 
@@ -125,22 +128,57 @@ class Fault:
 
 class OmitOperationLocation(Fault):
     name = "omit-operation-location"
-    description = "answer 202 without the required Operation-Location header (Location stays)"
+    description = "answer 202 with neither Operation-Location nor Location, so nothing names the operation"
 
     def after(self, context: FaultContext, response: Response) -> Response:
-        if response.status_code == 202 and "operation-location" in response.headers:
-            del response.headers["operation-location"]
+        if response.status_code == 202:
+            for header in ("operation-location", "location"):
+                if header in response.headers:
+                    del response.headers[header]
         return response
 
 
-class WrongCancelStatus(Fault):
+class _WrongStatus(Fault):
+    """Answers `wrong`, a status the description does not document, where the mock answers `right`."""
+
+    right: ClassVar[int]
+    wrong: ClassVar[int]
+    operation_id: ClassVar[str | None] = None
+    """Only for this operation; None: for all."""
+
+    def after(self, context: FaultContext, response: Response) -> Response:
+        if response.status_code == self.right and self.operation_id in (None, context.operation_id):
+            response.status_code = self.wrong
+        return response
+
+
+class WrongCancelStatus(_WrongStatus):
     name = "wrong-cancel-status"
     description = "answer 201, which the spec does not document, instead of 200 on a synchronous cancel"
+    right, wrong, operation_id = 200, 201, "cancelOperation"
+
+
+class UndocumentedStatus(_WrongStatus):
+    name = "undocumented-status"
+    description = "answer 410 Gone, which no operation documents, instead of 404"
+    right, wrong = 404, 410
+
+
+class WrongErrorBody(Fault):
+    name = "wrong-error-body"
+    description = 'answer errors with {"error": "<message>"}: a string where the error schema has an object'
 
     def after(self, context: FaultContext, response: Response) -> Response:
-        if context.operation_id == "cancelOperation" and response.status_code == 200:
-            response.status_code = 201
-        return response
+        if response.status_code < 400 or not response.body:
+            return response
+        try:
+            error = json.loads(bytes(response.body))["error"]
+        except (ValueError, KeyError, TypeError):
+            return response
+        if not isinstance(error, dict):
+            return response
+        headers = {k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")}
+        return JSONResponse({"error": str(error.get("message", ""))}, response.status_code, headers=headers)
 
 
 class Latency(Fault):
@@ -229,7 +267,16 @@ class Drop(Fault):
 
 FAULTS: dict[str, type[Fault]] = {
     cls.name: cls
-    for cls in (OmitOperationLocation, WrongCancelStatus, Latency, TooManyRequests, ServiceUnavailable, Drop)
+    for cls in (
+        OmitOperationLocation,
+        WrongCancelStatus,
+        UndocumentedStatus,
+        WrongErrorBody,
+        Latency,
+        TooManyRequests,
+        ServiceUnavailable,
+        Drop,
+    )
 }
 CONTRACT_FAULTS = tuple(name for name, cls in FAULTS.items() if not cls.transient)
 """The broken-contract switches (`--break NAME`)."""

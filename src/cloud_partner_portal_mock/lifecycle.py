@@ -190,6 +190,8 @@ def start_operation(
         emails=emails,
         target=target.id if target else None,
     )
+    offer.operations_started += 1
+    operation.number = offer.operations_started
     store.operations[operation.id] = operation
     store.running[operation.id] = operation
     offer.operation_ids.append(operation.id)

@@ -7,11 +7,12 @@ failed, canceled) appends one `Notification` per address to the service's outbox
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import clip
-from .spec import notification_emails_pattern, resolve, spec_document
+from .spec import MOCK_RULES, description
 
 EVENTS = ("started", "stepChanged", "blocked", "completed", "failed", "canceled")
 
@@ -46,21 +47,25 @@ def _entries(raw: str) -> list[str]:
 
 
 @functools.cache
-def _max_length() -> int:
-    # Read once: `spec()` would deep-copy the whole document on every request.
-    limit: int = resolve(spec_document()["components"]["schemas"]["NotificationEmails"])["maxLength"]
-    return limit
+def _syntax(rules: str) -> tuple[int | None, re.Pattern[str] | None]:
+    # Read once per description: the rules that state no syntax (the documented ones) check none.
+    schema = description(rules).notification_emails
+    pattern = schema.get("pattern")
+    return schema.get("maxLength"), re.compile(pattern) if isinstance(pattern, str) else None
 
 
-def address_problem(raw: str) -> str | None:
-    """Why `raw` is not a valid `notification-emails` value, naming the first bad entry; None when valid.
+def address_problem(raw: str, rules: str = MOCK_RULES) -> str | None:
+    """Why `raw` is not a valid `notification-emails` value under `rules`, naming the first bad entry; None when
+    valid (always, under rules whose description gives the list no syntax).
 
-    The whole-list pattern of the spec is applied to each entry alone (it accepts a list of one), with
+    The whole-list pattern of the description is applied to each entry alone (it accepts a list of one), with
     full-string matching, so `'bob@'` is named rather than the list.
     """
-    if len(raw) > (limit := _max_length()):
+    limit, pattern = _syntax(rules)
+    if limit is not None and len(raw) > limit:
         return f"notification-emails: {len(raw)} characters; at most {limit}"
-    pattern = notification_emails_pattern()
+    if pattern is None:
+        return None
     entries = _entries(raw)
     for position, entry in enumerate(entries, start=1):
         if not entry:
@@ -73,7 +78,8 @@ def address_problem(raw: str) -> str | None:
 
 
 def addresses(raw: str | None) -> tuple[str, ...]:
-    """The distinct addresses of a valid `notification-emails` value, in order."""
+    """The distinct addresses of a `notification-emails` value, in order (empty entries, which only the
+    documented rules let through, name no one)."""
     if not raw:
         return ()
-    return tuple(dict.fromkeys(_entries(raw)))
+    return tuple(dict.fromkeys(entry for entry in _entries(raw) if entry))

@@ -1,8 +1,15 @@
 """pytest fixtures for testing against the mock (registered as a pytest plugin by the distribution).
 
 - `cpp_mock`: a fresh `InProcessMock` per test (app, `.service`, frozen `.clock`, `.client(token=...)`).
-- `cpp_mock_server`: a `MockServer` on a free loopback port, started once per session and reset (seed and
-  clock) before each test; use `cpp_mock_server.url`, `.service`, `.clock`.
+- `cpp_mock_server`: a `MockServer` on a free loopback port, started once per session for each configuration
+  and reset (seed and clock) before each test; use `cpp_mock_server.url`, `.service`, `.clock`.
+- `cpp_mock_config`: the `MockConfig` both use, `MockConfig()` unless a test says otherwise. Parametrize it to
+  run a test against each documented form of the answers, or under the documented rules:
+
+      @pytest.mark.parametrize("cpp_mock_config", [MockConfig(flavor=f) for f in FLAVORS], ids=list(FLAVORS))
+      def test_my_client_follows_every_form(cpp_mock_server): ...
+
+  (`FLAVORS` from `cloud_partner_portal_mock.locations`), or override the fixture in a `conftest.py`.
 
 The mock's dependencies (the `mock` extra) are imported only when a fixture is used, so the plugin loads, and
 pytest starts, in an environment that installed the distribution without that extra.
@@ -10,34 +17,82 @@ pytest starts, in an environment that installed the distribution without that ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Hashable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
+    from .config import MockConfig
     from .testing import InProcessMock, MockServer
 
 
 @pytest.fixture
-def cpp_mock() -> InProcessMock:
-    """The mock in-process with its seeded state and a frozen clock, new for each test."""
-    from .testing import InProcessMock
+def cpp_mock_config() -> MockConfig:
+    """The configuration of `cpp_mock` and `cpp_mock_server`: the documented mock; parametrize or override it."""
+    from .config import MockConfig
 
-    return InProcessMock()
-
-
-@pytest.fixture(scope="session")
-def cpp_mock_server_session() -> Iterator[MockServer]:
-    """One served mock for the session; prefer `cpp_mock_server`, which resets it per test."""
-    from .testing import MockServer
-
-    with MockServer() as server:
-        yield server
+    return MockConfig()
 
 
 @pytest.fixture
-def cpp_mock_server(cpp_mock_server_session: MockServer) -> MockServer:
-    """The served mock, back at its seed and clock start for this test."""
-    cpp_mock_server_session.reset()
-    return cpp_mock_server_session
+def cpp_mock(cpp_mock_config: MockConfig) -> InProcessMock:
+    """The mock in-process with its seeded state and a frozen clock, new for each test."""
+    from .testing import InProcessMock
+
+    return InProcessMock(cpp_mock_config)
+
+
+def _server_key(config: MockConfig) -> Hashable:
+    # Everything but the clock, which every served mock replaces with a frozen one of its own.
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name != "clock"}
+    return tuple(
+        (name, tuple(sorted(value.items())) if hasattr(value, "items") else value) for name, value in fields.items()
+    )
+
+
+class MockServers:
+    """The served mocks of a session, one per configuration, each started on first use."""
+
+    def __init__(self) -> None:
+        self._servers: dict[Hashable, MockServer] = {}
+
+    def get(self, config: MockConfig) -> MockServer:
+        from .testing import MockServer
+
+        key = _server_key(config)
+        if key not in self._servers:
+            self._servers[key] = MockServer(config).start()
+        return self._servers[key]
+
+    def stop(self) -> None:
+        for server in self._servers.values():
+            server.stop()
+        self._servers.clear()
+
+
+@pytest.fixture(scope="session")
+def cpp_mock_servers() -> Iterator[MockServers]:
+    """The session's served mocks, stopped when it ends; prefer `cpp_mock_server`."""
+    servers = MockServers()
+    try:
+        yield servers
+    finally:
+        servers.stop()
+
+
+@pytest.fixture(scope="session")
+def cpp_mock_server_session(cpp_mock_servers: MockServers) -> MockServer:
+    """The served documented mock of the session; prefer `cpp_mock_server`, which resets it per test."""
+    from .config import MockConfig
+
+    return cpp_mock_servers.get(MockConfig())
+
+
+@pytest.fixture
+def cpp_mock_server(cpp_mock_config: MockConfig, cpp_mock_servers: MockServers) -> MockServer:
+    """The served mock of `cpp_mock_config`, back at its seed and clock start for this test."""
+    server = cpp_mock_servers.get(cpp_mock_config)
+    server.reset()
+    return server

@@ -15,10 +15,10 @@ from typing import Any
 
 from . import lifecycle, views
 from .config import MockConfig
-from .errors import ApiError, offer_not_found
+from .errors import ApiError, clip, offer_not_found
 from .notifications import Notification
 from .seed import seed
-from .store import Offer, Store
+from .store import Offer, Operation, Store
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,16 @@ class Accepted:
     publisher_id: str
     offer_id: str
     operation_id: str
+    number: int
+    """The operation's number on its offer, which the legacy status URL names it by (`locations.py`)."""
+    slot: str
     synchronous: bool = False
+
+    @classmethod
+    def of(cls, operation: Operation, *, synchronous: bool = False) -> Accepted:
+        return cls(
+            operation.publisher_id, operation.offer_id, operation.id, operation.number, operation.slot, synchronous
+        )
 
 
 class MockService:
@@ -71,14 +80,14 @@ class MockService:
             if running is not None:
                 if running.kind == "publish":
                     # Idempotent: the same publish, whatever the body of the repeated call says.
-                    return Accepted(publisher_id, offer_id, running.id)
+                    return Accepted.of(running)
                 raise _in_progress(running.id, running.kind, offer_id)
             if offer.validation_error:
                 raise ApiError(
                     422, "OfferValidationFailed", f"Offer '{offer_id}' failed validation: {offer.validation_error}"
                 )
             started = lifecycle.start_operation(self._store, offer, "publish", now, emails, self.config.step_seconds)
-            return Accepted(publisher_id, offer_id, started.id)
+            return Accepted.of(started)
 
     def go_live(self, publisher_id: str, offer_id: str, emails: str | None) -> Accepted:
         with self._lock:
@@ -92,7 +101,7 @@ class MockService:
             if status != "waitingForPublisherReview":
                 raise ApiError(409, "OfferNotWaitingForSignoff", _not_ready_message(offer_id, status))
             started = lifecycle.start_operation(self._store, offer, "goLive", now, emails, self.config.step_seconds)
-            return Accepted(publisher_id, offer_id, started.id)
+            return Accepted.of(started)
 
     def cancel(self, publisher_id: str, offer_id: str, emails: str | None) -> Accepted:
         """Cancel the offer's running publish or go-live (see `lifecycle` for the 200/202 rule)."""
@@ -112,9 +121,9 @@ class MockService:
                 )
             if lifecycle.cancels_synchronously(running):
                 lifecycle.cancel_now(self._store, running, now, emails)
-                return Accepted(publisher_id, offer_id, running.id, synchronous=True)
+                return Accepted.of(running, synchronous=True)
             canceller = lifecycle.request_cancel(self._store, offer, running, now, emails, self.config.step_seconds)
-            return Accepted(publisher_id, offer_id, canceller.id)
+            return Accepted.of(canceller)
 
     def offer_status(self, publisher_id: str, offer_id: str) -> dict[str, Any]:
         with self._lock:
@@ -145,6 +154,18 @@ class MockService:
                     f"Operation '{operation_id}' does not exist on offer '{offer_id}' of publisher '{publisher_id}'.",
                 )
             return views.operation_detail(self._store.operations[operation_id], now)
+
+    def get_legacy_operation(self, publisher_id: str, offer_id: str, number: int, slot: str) -> dict[str, Any]:
+        """The operation the legacy status URL `{publisherId}${offerId}${number}${slot}` names."""
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            offer = self._offer(publisher_id, offer_id)
+            for operation in reversed(self._store.operations_of(offer)):
+                if operation.number == number and operation.slot == slot:
+                    return views.operation_detail(operation, now)
+            named = f"{publisher_id}${offer_id}${number}${slot}"
+            raise ApiError(404, "OperationNotFound", f"Operation {clip(named)} does not exist.")
 
 
 def _in_progress(operation_id: str, kind: str, offer_id: str) -> ApiError:

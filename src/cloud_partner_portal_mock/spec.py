@@ -1,9 +1,16 @@
-"""The API description as the mock reads it: the bundled `openapi.json` and the facts taken from it.
+"""The API description as the mock reads it: a bundled JSON copy and the facts taken from it.
 
-`openapi.json` is derived from `openapi.yaml` by `make generate` (servers pointed at loopback) and ships inside
-the package, so it is read with `importlib.resources` and works from a wheel. Everything the mock needs to
-know about the API's shape (paths, methods, query parameters, documented statuses, the api-version, the
-notification-emails pattern) is read from it here rather than written again in code.
+The mock runs under one of two sets of rules, each with its own description:
+
+- `mock` (the default): `openapi.json`, derived from `openapi.yaml` plus the mock's overlays (loopback servers
+  and `overlays/mock-rules.overlay.yaml`: identifier patterns, closed bodies, 409/413/415, ...);
+- `documented`: `openapi.documented.json`, derived from `openapi.yaml` plus the loopback servers alone: the
+  public description, which states what Microsoft's pages state and no more.
+
+Both are written by `make generate` and ship inside the package, so they are read with `importlib.resources`
+and work from a wheel. Everything the mock needs to know about the API's shape (paths, methods, query
+parameters, documented statuses, the api-version, the notification-emails syntax) is read from the
+description here rather than written again in code.
 """
 
 from __future__ import annotations
@@ -18,7 +25,11 @@ from typing import Any
 
 from openapi_core import OpenAPI
 
-SPEC_RESOURCE = "openapi.json"
+MOCK_RULES = "mock"
+DOCUMENTED_RULES = "documented"
+DESCRIPTIONS = {MOCK_RULES: "openapi.json", DOCUMENTED_RULES: "openapi.documented.json"}
+"""The rules the mock can run under → the bundled description that states them."""
+RULES = tuple(DESCRIPTIONS)
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -35,48 +46,8 @@ class OperationFacts:
     has_body: bool
     patterns: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     """(location, name, pattern) of each parameter with a `pattern`, compiled with ECMA-262 `$` semantics."""
-
-
-@functools.cache
-def spec_bytes() -> bytes:
-    """The bundled spec, byte for byte as `GET /openapi.json` serves it."""
-    return resources.files(__package__).joinpath(SPEC_RESOURCE).read_bytes()
-
-
-@functools.cache
-def _spec() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(spec_bytes())
-    return loaded
-
-
-def spec_document() -> dict[str, Any]:
-    """The bundled spec, shared: read it, never change it (`spec()` gives a copy to change)."""
-    return _spec()
-
-
-def spec() -> dict[str, Any]:
-    """A fresh copy of the bundled spec, safe to change."""
-    return copy.deepcopy(_spec())
-
-
-@functools.cache
-def validation_openapi() -> OpenAPI:
-    """openapi-core's view of the spec, with `servers: [{url: "/"}]` so any host the request names matches."""
-    document = spec()
-    document["servers"] = [{"url": "/"}]
-    return OpenAPI.from_dict(document)
-
-
-def resolve(node: Any) -> Any:
-    """Follow a local `$ref` (`#/components/...`) until a value that is not a reference."""
-    while isinstance(node, dict) and "$ref" in node:
-        reference = node["$ref"]
-        if not isinstance(reference, str) or not reference.startswith("#/"):
-            raise ValueError(f"openapi.json: only local references are supported, not {reference!r}")
-        node = _spec()
-        for part in reference[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
+    rules: str = MOCK_RULES
+    """The rules whose description this operation was read from (`Description.rules`)."""
 
 
 def ecma_pattern(pattern: str) -> re.Pattern[str]:
@@ -87,61 +58,143 @@ def ecma_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-@functools.cache
-def operations() -> tuple[OperationFacts, ...]:
-    """Every operation of the spec, in document order."""
-    found: list[OperationFacts] = []
-    for path, raw_item in _spec()["paths"].items():
-        item = resolve(raw_item)
-        shared = [resolve(p) for p in item.get("parameters", [])]
-        for method in HTTP_METHODS:
-            if method not in item:
-                continue
-            operation = item[method]
-            parameters = shared + [resolve(p) for p in operation.get("parameters", [])]
-            found.append(
-                OperationFacts(
-                    operation_id=operation["operationId"],
-                    method=method.upper(),
-                    path=path,
-                    query_parameters=frozenset(p["name"] for p in parameters if p["in"] == "query"),
-                    required_query=frozenset(
-                        p["name"] for p in parameters if p["in"] == "query" and p.get("required", False)
-                    ),
-                    statuses=frozenset(int(code) for code in operation["responses"] if code.isdigit()),
-                    has_body="requestBody" in operation,
-                    patterns=tuple(
-                        (p["in"], p["name"], ecma_pattern(resolve(p["schema"])["pattern"]))
-                        for p in parameters
-                        if "pattern" in resolve(p.get("schema", {}))
-                    ),
+class Description:
+    """One bundled description, read once: its bytes, its document, and the facts the mock takes from it."""
+
+    def __init__(self, rules: str) -> None:
+        if rules not in DESCRIPTIONS:
+            raise ValueError(f"unknown rules {rules!r}; known: {', '.join(RULES)}")
+        self.rules = rules
+        self.resource = DESCRIPTIONS[rules]
+        self.bytes = resources.files(__package__).joinpath(self.resource).read_bytes()
+        """The description, byte for byte as `GET /openapi.json` serves it."""
+        self.document: dict[str, Any] = json.loads(self.bytes)
+        """Shared: read it, never change it (`copy()` gives one to change)."""
+
+    def copy(self) -> dict[str, Any]:
+        """A fresh copy of the document, safe to change."""
+        return copy.deepcopy(self.document)
+
+    @functools.cached_property
+    def openapi(self) -> OpenAPI:
+        """openapi-core's view, with `servers: [{url: "/"}]` so any host the request names matches."""
+        document = self.copy()
+        document["servers"] = [{"url": "/"}]
+        return OpenAPI.from_dict(document)
+
+    def resolve(self, node: Any) -> Any:
+        """Follow a local `$ref` (`#/components/...`) until a value that is not a reference."""
+        while isinstance(node, dict) and "$ref" in node:
+            reference = node["$ref"]
+            if not isinstance(reference, str) or not reference.startswith("#/"):
+                raise ValueError(f"{self.resource}: only local references are supported, not {reference!r}")
+            node = self.document
+            for part in reference[2:].split("/"):
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    @functools.cached_property
+    def operations(self) -> tuple[OperationFacts, ...]:
+        """Every operation, in document order."""
+        found: list[OperationFacts] = []
+        for path, raw_item in self.document["paths"].items():
+            item = self.resolve(raw_item)
+            shared = [self.resolve(p) for p in item.get("parameters", [])]
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                operation = item[method]
+                parameters = shared + [self.resolve(p) for p in operation.get("parameters", [])]
+                found.append(
+                    OperationFacts(
+                        operation_id=operation["operationId"],
+                        method=method.upper(),
+                        path=path,
+                        query_parameters=frozenset(p["name"] for p in parameters if p["in"] == "query"),
+                        required_query=frozenset(
+                            p["name"] for p in parameters if p["in"] == "query" and p.get("required", False)
+                        ),
+                        statuses=frozenset(int(code) for code in operation["responses"] if code.isdigit()),
+                        has_body="requestBody" in operation,
+                        patterns=tuple(
+                            (p["in"], p["name"], ecma_pattern(self.resolve(p["schema"])["pattern"]))
+                            for p in parameters
+                            if "pattern" in self.resolve(p.get("schema", {}))
+                        ),
+                        rules=self.rules,
+                    )
                 )
-            )
-    return tuple(found)
+        return tuple(found)
+
+    def methods_by_path(self) -> dict[str, dict[str, OperationFacts]]:
+        """Path template → upper-case method → operation."""
+        table: dict[str, dict[str, OperationFacts]] = {}
+        for facts in self.operations:
+            table.setdefault(facts.path, {})[facts.method] = facts
+        return table
+
+    @functools.cached_property
+    def api_version(self) -> str:
+        """The only api-version the description allows (the `const` of the `api-version` query parameter)."""
+        for raw_item in self.document["paths"].values():
+            for raw in self.resolve(raw_item).get("parameters", []):
+                parameter = self.resolve(raw)
+                if parameter["name"] == "api-version":
+                    version: str = self.resolve(parameter["schema"])["const"]
+                    return version
+        raise LookupError(f"{self.resource}: no api-version parameter with a const value")
+
+    @functools.cached_property
+    def notification_emails(self) -> dict[str, Any]:
+        """The `NotificationEmails` schema: its `pattern` and `maxLength`, where the description states them."""
+        schema: dict[str, Any] = self.resolve(self.document["components"]["schemas"]["NotificationEmails"])
+        return schema
+
+
+@functools.cache
+def description(rules: str = MOCK_RULES) -> Description:
+    """The bundled description of `rules`, read once."""
+    return Description(rules)
+
+
+# The mock rules' description, as the functions the rest of the package and its tests have always used.
+
+
+def spec_bytes() -> bytes:
+    """The bundled mock description, byte for byte as `GET /openapi.json` serves it."""
+    return description().bytes
+
+
+def spec_document() -> dict[str, Any]:
+    """The bundled mock description, shared: read it, never change it (`spec()` gives a copy to change)."""
+    return description().document
+
+
+def spec() -> dict[str, Any]:
+    """A fresh copy of the bundled mock description, safe to change."""
+    return description().copy()
+
+
+def validation_openapi() -> OpenAPI:
+    """openapi-core's view of the mock description."""
+    return description().openapi
+
+
+def resolve(node: Any) -> Any:
+    """Follow a local `$ref` of the mock description."""
+    return description().resolve(node)
+
+
+def operations() -> tuple[OperationFacts, ...]:
+    """Every operation of the mock description, in document order."""
+    return description().operations
 
 
 def methods_by_path() -> dict[str, dict[str, OperationFacts]]:
-    """Path template → upper-case method → operation."""
-    table: dict[str, dict[str, OperationFacts]] = {}
-    for facts in operations():
-        table.setdefault(facts.path, {})[facts.method] = facts
-    return table
+    """Path template → upper-case method → operation, of the mock description."""
+    return description().methods_by_path()
 
 
-@functools.cache
 def api_version() -> str:
-    """The only api-version the spec allows (the `const` of the `api-version` query parameter)."""
-    for raw_item in _spec()["paths"].values():
-        for raw in resolve(raw_item).get("parameters", []):
-            parameter = resolve(raw)
-            if parameter["name"] == "api-version":
-                version: str = resolve(parameter["schema"])["const"]
-                return version
-    raise LookupError("openapi.json: no api-version parameter with a const value")
-
-
-@functools.cache
-def notification_emails_pattern() -> re.Pattern[str]:
-    """The pattern of `NotificationEmails`; it accepts a single address as well as a list."""
-    pattern: str = _spec()["components"]["schemas"]["NotificationEmails"]["pattern"]
-    return re.compile(pattern)
+    """The only api-version the descriptions allow."""
+    return description().api_version

@@ -81,6 +81,8 @@ class Operation:
     target: str | None = None
     """For a cancel operation: the id of the operation it stops."""
     error: str | None = None
+    number: int = 0
+    """The operation's number on its offer (1 for the offer's first), which its legacy status URL names it by."""
 
     @property
     def current_step(self) -> StepRun:
@@ -99,6 +101,8 @@ class Offer:
     """Set when publish must answer 422."""
     problem: Problem | None = None
     operation_ids: list[str] = field(default_factory=list)
+    operations_started: int = 0
+    """How many operations the offer has started, ever: the last `Operation.number` given."""
 
 
 @dataclass(slots=True)

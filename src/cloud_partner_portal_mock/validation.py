@@ -1,14 +1,16 @@
 """Request validation from the spec, mapped to documented errors.
 
-Each operation's parameters and body are checked against the bundled spec by validators compiled once
-(`compiled.py`, built by openapi-core's own factory); an operation that `compiled.py` cannot compile is
-checked by openapi-core per request instead. Added to what the spec's schemas say:
+Each operation's parameters and body are checked against the bundled description of the mock's rules
+(`OperationFacts.rules`, `spec.py`) by validators compiled once (`compiled.py`, built by openapi-core's own
+factory); an operation that `compiled.py` cannot compile is checked by openapi-core per request instead. Added
+to what the description's schemas say:
 
 - unknown or repeated query parameters → 400 (openapi-core ignores them; schemathesis sends them as negative
   data);
 - patterns with JSON Schema's meaning of `$` (Python's also matches before a final newline), on the path
   values as routed (openapi-core's path parser strips whitespace from them);
-- notification-emails, entry by entry, so that the 400 names the bad address;
+- notification-emails, entry by entry, so that the 400 names the bad address (where the description gives the
+  list a syntax: the mock's rules do, the documented ones do not);
 - every failure, including crashes while describing one, becomes a 400 that says what was wrong.
 """
 
@@ -30,7 +32,7 @@ from starlette.datastructures import Headers, QueryParams
 from .compiled import CompiledOperation, compiled_operation
 from .errors import ApiError, clip
 from .notifications import address_problem
-from .spec import OperationFacts, api_version, validation_openapi
+from .spec import OperationFacts, api_version, description
 
 API_VERSION = "api-version"
 
@@ -104,11 +106,17 @@ def _parameter_error(error: ParameterValidationError) -> ApiError:
     return _invalid_parameter(error.location, error.name, value, _cause_messages(error))
 
 
-def _body_error(messages: SchemaMessages, body: Any) -> ApiError:
+def _notification_emails(body: Any) -> Any:
+    """`metadata.notification-emails` of a body, or None where the body has none."""
+    metadata = body.get("metadata") if isinstance(body, dict) else None
+    return metadata.get("notification-emails") if isinstance(metadata, dict) else None
+
+
+def _body_error(messages: SchemaMessages, body: Any, rules: str) -> ApiError:
     for path, _ in messages:
         if path[-1:] == ["notification-emails"]:
-            emails = body.get("metadata", {}).get("notification-emails") if isinstance(body, dict) else None
-            if isinstance(emails, str) and (problem := address_problem(emails)):
+            emails = _notification_emails(body)
+            if isinstance(emails, str) and (problem := address_problem(emails, rules)):
                 return ApiError(400, "InvalidNotificationEmails", problem)
             return ApiError(
                 400, "InvalidNotificationEmails", "notification-emails: must be a string of comma-separated addresses."
@@ -138,7 +146,12 @@ def check_query(query: QueryParams, facts: OperationFacts) -> None:
 
 
 def _compiled_checks(
-    compiled: CompiledOperation, path_values: Mapping[str, str], query: QueryParams, body_value: Any, has_body: bool
+    compiled: CompiledOperation,
+    path_values: Mapping[str, str],
+    query: QueryParams,
+    body_value: Any,
+    has_body: bool,
+    rules: str,
 ) -> dict[str, str]:
     """The query values (defaults filled in) of a request that passes the compiled checks; else the documented
     400, the same one openapi-core's errors map to: api-version's first, then in the spec's order."""
@@ -169,7 +182,7 @@ def _compiled_checks(
     if problems:
         raise min(problems, key=lambda problem: problem[0] != API_VERSION)[1]
     if has_body and compiled.body is not None and (errors := compiled.body.errors(body_value)):
-        raise _body_error(_messages(errors), body_value)
+        raise _body_error(_messages(errors), body_value, rules)
     return query_values
 
 
@@ -193,7 +206,7 @@ def _openapi_core_checks(
         content_type="application/json",
     )
     try:
-        result = validation_openapi().unmarshal_request(request)
+        result = description(facts.rules).openapi.unmarshal_request(request)
         errors = list(result.errors)
     except Exception as exc:  # reason: never a 5xx for a client's request
         raise ApiError(400, "InvalidRequest", f"the request could not be validated ({type(exc).__name__}).") from None
@@ -207,7 +220,7 @@ def _openapi_core_checks(
     if parameters:
         raise _parameter_error(parameters[0])
     if bodies:
-        raise _body_error(_cause_messages(bodies[0]), body_value)
+        raise _body_error(_cause_messages(bodies[0]), body_value, facts.rules)
     if errors:
         raise ApiError(400, "InvalidRequest", f"the request is not valid: {clip(_safe_str(errors[0]), 200)}")
     return {k: str(v) for k, v in result.parameters.query.items()}
@@ -232,7 +245,7 @@ def validate(
     path_values = {k: str(v) for k, v in path_params.items()}
     compiled = compiled_operation(facts)
     if compiled is not None:
-        query_values = _compiled_checks(compiled, path_values, query, body_value, body is not None)
+        query_values = _compiled_checks(compiled, path_values, query, body_value, body is not None, facts.rules)
     else:
         query_values = _openapi_core_checks(
             host_url=host_url, path=path, facts=facts, query=query, headers=headers, body=body, body_value=body_value
@@ -243,9 +256,12 @@ def validate(
             raise ApiError(
                 400, "InvalidParameter", f"{location} parameter {name}: {clip(value)} does not match {pattern.pattern}"
             )
-    emails = None
-    if isinstance(body_value, dict):
-        emails = body_value["metadata"]["notification-emails"]
-        if problem := address_problem(emails):
+    # The body is valid here: under the mock rules it always names the addresses; under the documented rules
+    # it may leave them out.
+    emails = _notification_emails(body_value)
+    if isinstance(emails, str):
+        if problem := address_problem(emails, facts.rules):
             raise ApiError(400, "InvalidNotificationEmails", problem)
+    else:
+        emails = None
     return ValidRequest(path=path_values, query=query_values, emails=emails, body=body_value)

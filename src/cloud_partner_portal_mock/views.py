@@ -1,5 +1,5 @@
-"""The JSON bodies, shaped exactly as the spec's schemas: `OperationDetail`, `Submission`, `OfferStatus`,
-`OperationReference`."""
+"""The JSON bodies, shaped exactly as the spec's schemas: `OperationDetail`, `Submission`, `OfferStatus` (the
+locations of accepted calls, and their optional body, are `locations.py`'s)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .lifecycle import LIVE_STEP, SIGNOFF_STEP, offer_status
-from .spec import api_version
 from .store import Message, Offer, Operation, StepRun, Store
 
 _TICKS_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
@@ -130,8 +129,3 @@ def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, An
         "liveLinks": [_link(publish, preview=False)] if ever_live else [],
         "notificationEmails": publish.emails,
     }
-
-
-def operation_path(publisher_id: str, offer_id: str, operation_id: str) -> str:
-    """The relative URL of an operation, the 2020 pages' `Location` form."""
-    return f"/api/publishers/{publisher_id}/offers/{offer_id}/operations/{operation_id}?api-version={api_version()}"

@@ -15,13 +15,8 @@ from click.testing import CliRunner, Result
 
 from cloud_partner_portal.cli import Runtime, cli
 from fake_time import FakeTime
+from support.documented import OPERATION_PATH, TOKEN
 
-TOKEN = "contoso-token"
-PUBLISHER = "contoso"
-OFFER = "contoso-virtualmachineoffer"
-OPERATION_ID = "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
-OFFER_PATH = f"/api/publishers/{PUBLISHER}/offers/{OFFER}"
-OPERATION_PATH = f"{OFFER_PATH}/operations/{OPERATION_ID}"
 RELATIVE_LOCATION = f"{OPERATION_PATH}?api-version=2017-10-31"
 
 Answer = httpx.Response | Exception
@@ -60,11 +55,8 @@ def operation(status: str, *steps: dict[str, Any]) -> httpx.Response:
 
 
 def started(status: int = 202, location: str = RELATIVE_LOCATION) -> httpx.Response:
-    return httpx.Response(
-        status,
-        headers={"Operation-Location": location},
-        json={"operationId": OPERATION_ID, "operationLocation": location},
-    )
+    """A cancel/publish/go-live answer with only `Operation-Location`, as the pages show it (no body)."""
+    return httpx.Response(status, headers={"Operation-Location": location})
 
 
 def api_error(status: int, code: str, message: str) -> httpx.Response:
@@ -86,10 +78,16 @@ def api() -> FakeApi:
 
 @pytest.fixture
 def invoke(api: FakeApi, fake_time: FakeTime) -> Invoke:
-    """Run `cpp ARGS` with CPP_TOKEN set (unless env overrides it) against the fake API."""
+    """Run `cpp ARGS` with CPP_TOKEN set (unless env overrides it) against the fake API, or against `service`
+    (e.g. a `support.documented.DocumentedService`) when given."""
 
-    def run(args: Sequence[str], env: dict[str, str | None] | None = None) -> Result:
-        runtime = Runtime(transport=httpx.MockTransport(api), sleep=fake_time.sleep, clock=fake_time.clock)
+    def run(
+        args: Sequence[str],
+        env: dict[str, str | None] | None = None,
+        service: Callable[[httpx.Request], httpx.Response] | None = None,
+    ) -> Result:
+        transport = httpx.MockTransport(api if service is None else service)
+        runtime = Runtime(transport=transport, sleep=fake_time.sleep, clock=fake_time.clock)
         environment: dict[str, str | None] = {
             "CPP_TOKEN": TOKEN,
             "CPP_TOKEN_FILE": None,

@@ -6,19 +6,9 @@ import json
 
 import httpx
 
-from .conftest import (
-    OFFER,
-    OFFER_PATH,
-    OPERATION_ID,
-    OPERATION_PATH,
-    PUBLISHER,
-    FakeApi,
-    Invoke,
-    api_error,
-    operation,
-    started,
-    step,
-)
+from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER
+
+from .conftest import FakeApi, Invoke, api_error, operation, started, step
 
 SUBMISSION = {
     "id": OPERATION_ID,
@@ -145,3 +135,15 @@ def test_publish_without_wait_prints_how_to_follow(invoke: Invoke, api: FakeApi)
     body = json.loads(api.requests[0].content)
     assert body == {"metadata": {"notification-emails": "jondoe@contoso.com,a@b.co,c@d.co"}}
     assert len(api.requests) == 1
+
+
+def test_an_answer_that_cannot_be_decoded_exits_1_with_one_line(invoke: Invoke, api: FakeApi) -> None:
+    broken = httpx.Response(202, headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip"))
+    api.on("POST", f"{OFFER_PATH}/publish", broken)
+
+    result = invoke(["publish", PUBLISHER, OFFER])
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: unreadable answer from https://cloudpartner.azure.com: DecodingError: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.output

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import httpx
 
-from .conftest import OFFER, OFFER_PATH, PUBLISHER, FakeApi, Invoke
+from support.documented import OFFER, OFFER_PATH, PUBLISHER
+
+from .conftest import FakeApi, Invoke
 
 STATUS_BODY = {"status": "running", "messages": [], "steps": [], "previewLinks": [], "liveLinks": []}
 

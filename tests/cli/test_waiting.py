@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .conftest import (
-    OFFER,
-    OFFER_PATH,
-    OPERATION_ID,
-    OPERATION_PATH,
-    PUBLISHER,
-    RELATIVE_LOCATION,
-    FakeApi,
-    FakeTime,
-    Invoke,
-    operation,
-    started,
-    step,
-)
+from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER
+
+from .conftest import RELATIVE_LOCATION, FakeApi, FakeTime, Invoke, operation, started, step
 
 VALIDATED = step("displaydummycertify", "Validate Pre-Requisites", "complete", 100)
 

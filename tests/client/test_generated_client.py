@@ -17,7 +17,6 @@ from cloud_partner_portal_client.models import (
     NotificationRequest,
     OfferStatus,
     OperationDetail,
-    OperationReference,
     OperationStatus,
     StepStatus,
     Submission,
@@ -54,7 +53,7 @@ def seed_body() -> NotificationRequest:
 
 
 def test_cancel_sends_exactly_the_request_of_the_seed_page() -> None:
-    client, seen = client_answering(lambda _: httpx.Response(202, json={"operationId": "x", "operationLocation": "/x"}))
+    client, seen = client_answering(lambda _: httpx.Response(202, headers={"Operation-Location": SEED_LOCATION}))
     cancel_operation.sync_detailed("contoso", "contoso-virtualmachineoffer", client=client, body=seed_body())
     (request,) = seen
     assert request.method == "POST"
@@ -66,38 +65,32 @@ def test_cancel_sends_exactly_the_request_of_the_seed_page() -> None:
 
 
 def test_cancel_without_body_sends_no_body() -> None:
-    client, seen = client_answering(lambda _: httpx.Response(200, json={"operationId": "x", "operationLocation": "/x"}))
+    client, seen = client_answering(lambda _: httpx.Response(200))
     cancel_operation.sync("contoso", "contoso-virtualmachineoffer", client=client)
     assert seen[0].content == b""
 
 
 def test_path_segments_are_escaped_so_the_caller_never_builds_a_url() -> None:
-    client, seen = client_answering(lambda _: httpx.Response(200, json={"operationId": "x", "operationLocation": "/x"}))
+    client, seen = client_answering(lambda _: httpx.Response(200))
     cancel_operation.sync("con/toso", "offer?x", client=client)
     assert seen[0].url.raw_path.startswith(b"/api/publishers/con%2Ftoso/offers/offer%3Fx/cancel?")
 
 
-def test_cancel_202_exposes_operation_location_and_the_parsed_reference() -> None:
-    body = {"operationId": "56615b67-2185-49fe-80d2-c4ddf77bb2e8", "operationLocation": SEED_LOCATION}
-    client, _ = client_answering(
-        lambda _: httpx.Response(202, json=body, headers={"Operation-Location": SEED_LOCATION})
-    )
+def test_cancel_202_exposes_operation_location_and_parses_no_body() -> None:
+    client, _ = client_answering(lambda _: httpx.Response(202, headers={"Operation-Location": SEED_LOCATION}))
     response = cancel_operation.sync_detailed("contoso", "contoso-virtualmachineoffer", client=client, body=seed_body())
     assert response.status_code == HTTPStatus.ACCEPTED
     assert response.headers["Operation-Location"] == SEED_LOCATION
-    assert isinstance(response.parsed, OperationReference)
-    assert response.parsed.operation_id == "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
+    assert response.parsed is None
 
 
-def test_cancel_200_returns_the_cancelled_operation_reference() -> None:
-    body = {"operationId": "5a63deb5", "operationLocation": "/api/publishers/contoso/offers/o/operations/5a63deb5"}
-    client, _ = client_answering(lambda _: httpx.Response(200, json=body))
-    parsed = cancel_operation.sync("contoso", "o", client=client)
-    assert isinstance(parsed, OperationReference)
-    assert parsed.operation_location.endswith("/operations/5a63deb5")
+def test_cancel_200_is_a_status_with_nothing_to_parse() -> None:
+    client, _ = client_answering(lambda _: httpx.Response(200))
+    response = cancel_operation.sync_detailed("contoso", "o", client=client)
+    assert (response.status_code, response.content, response.parsed) == (HTTPStatus.OK, b"", None)
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 413, 415])
+@pytest.mark.parametrize("status", [400, 401, 403, 404])
 def test_documented_error_statuses_return_the_typed_error_body(status: int) -> None:
     client, _ = client_answering(lambda _: httpx.Response(status, json=ERROR))
     parsed = cancel_operation.sync("contoso", "contoso-virtualmachineoffer", client=client)
@@ -105,9 +98,8 @@ def test_documented_error_statuses_return_the_typed_error_body(status: int) -> N
     assert (parsed.error.code, parsed.error.message) == ("Forbidden", ERROR["error"]["message"])
 
 
-@pytest.mark.parametrize("status", [409, 422])
-def test_publish_conflict_and_validation_failure_are_typed_errors(status: int) -> None:
-    client, _ = client_answering(lambda _: httpx.Response(status, json=ERROR))
+def test_publish_validation_failure_is_a_typed_error() -> None:
+    client, _ = client_answering(lambda _: httpx.Response(422, json=ERROR))
     assert isinstance(publish_offer.sync("contoso", "o", client=client, body=seed_body()), ErrorResponse)
 
 
@@ -168,7 +160,7 @@ def test_get_operation_parses_steps_messages_and_unknown_values() -> None:
     assert isinstance(parsed, OperationDetail)
     assert parsed.status is OperationStatus.RUNNING
     assert parsed.steps[0].status is StepStatus.BLOCKED
-    assert parsed.steps[0].messages[0].timestamp.microsecond == 550601
+    assert parsed.steps[0].messages[0].timestamp == "2017-03-28T19:50:39.5506018Z"  # kept as sent
     assert parsed.steps[1].status == "paused"
     assert parsed.additional_properties == {"futureField": 1}
 
@@ -179,13 +171,11 @@ def test_offer_status_and_go_live_use_their_documented_paths() -> None:
         lambda request: (
             httpx.Response(200, json=status)
             if request.method == "GET"
-            else httpx.Response(
-                202, json={"operationId": "g", "operationLocation": "/g"}, headers={"Operation-Location": "/g"}
-            )
+            else httpx.Response(202, headers={"Location": "/g"})
         )
     )
     assert isinstance(get_offer_status.sync("contoso", "o", client=client), OfferStatus)
-    assert isinstance(go_live_offer.sync("contoso", "o", client=client), OperationReference)
+    assert go_live_offer.sync_detailed("contoso", "o", client=client).headers["Location"] == "/g"
     assert [request.url.path for request in seen] == [
         "/api/publishers/contoso/offers/o/status",
         "/api/publishers/contoso/offers/o/golive",
@@ -194,17 +184,14 @@ def test_offer_status_and_go_live_use_their_documented_paths() -> None:
 
 @pytest.mark.anyio
 async def test_async_cancel_sends_the_same_request_and_parses_the_same_answer() -> None:
-    body = {"operationId": "56615b67", "operationLocation": SEED_LOCATION}
-    client, seen = client_answering(
-        lambda _: httpx.Response(202, json=body, headers={"Operation-Location": SEED_LOCATION})
-    )
+    client, seen = client_answering(lambda _: httpx.Response(202, headers={"Operation-Location": SEED_LOCATION}))
     async with client:
         response = await cancel_operation.asyncio_detailed(
             "contoso", "contoso-virtualmachineoffer", client=client, body=seed_body()
         )
         parsed = await cancel_operation.asyncio("contoso", "contoso-virtualmachineoffer", client=client)
     assert response.headers["Operation-Location"] == SEED_LOCATION
-    assert isinstance(parsed, OperationReference)
+    assert parsed is None
     assert seen[0].headers["Authorization"] == "Bearer seed-token"
     assert dict(seen[0].url.params) == {"api-version": "2017-10-31"}
 
@@ -212,3 +199,14 @@ async def test_async_cancel_sends_the_same_request_and_parses_the_same_answer() 
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def test_a_malformed_timestamp_costs_only_its_own_field() -> None:
+    # The client keeps timestamps as the service's strings (overlays/client.overlay.yaml): a strict date parse in
+    # the generated model would lose the whole list to one bad value.
+    listed = [{"id": "op-1", "submissionState": "running", "changedTime": "26/03/2018 21:46"}]
+    client, _ = client_answering(lambda _: httpx.Response(200, json=listed))
+    parsed = list_operations.sync("contoso", "contoso-virtualmachineoffer", client=client)
+    assert isinstance(parsed, list)
+    assert parsed[0].id == "op-1"
+    assert parsed[0].changed_time == "26/03/2018 21:46"

@@ -5,10 +5,14 @@ from __future__ import annotations
 import importlib.util
 import socket
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from cloud_partner_portal_mock import MockConfig
+from cloud_partner_portal_mock.testing import MockServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,9 +36,35 @@ def test_default_target_is_the_mock_on_loopback_with_every_check_and_phase() -> 
     assert target.base_url == "http://127.0.0.1:8080"
     command = contract.schemathesis_command(target, args)
     assert command[command.index("--checks") + 1] == "all"
+    assert command[command.index("--exclude-checks") + 1] == "content_type_conformance,response_schema_conformance"
     assert command[command.index("--phases") + 1] == "examples,coverage,fuzzing,stateful"
     assert "--include-method" not in command
     assert "--config-file" not in command  # the repository's schemathesis.toml, with the mock's test token
+    assert command[command.index("run") + 1].endswith("build/openapi.mock.yaml")
+
+
+def test_the_checks_excluded_are_the_ones_the_custom_checks_stand_in_for():
+    from tools import contract_checks
+
+    assert contract.REPLACED_CHECKS == contract_checks.REPLACED_CHECKS
+
+
+def test_both_configurations_load_the_custom_checks_and_switch_the_replaced_ones_off():
+    for name in ("schemathesis.toml", "schemathesis.public.toml"):
+        config = tomllib.loads((ROOT / name).read_text(encoding="utf-8"))
+        assert config["hooks"] == "tools.contract_checks", name
+        assert all(config["checks"][check] == {"enabled": False} for check in contract.REPLACED_CHECKS), name
+
+
+def test_the_flavor_goes_to_the_served_mock_and_nowhere_else():
+    args = contract.parser().parse_args(["--flavor", "2020-legacy", "--port", "38999"])
+
+    assert contract.mock_command(args)[-2:] == ["--flavor", "2020-legacy"]
+    assert "--flavor" not in contract.mock_command(contract.parser().parse_args([]))
+    with pytest.raises(SystemExit, match="apply to the bundled mock"):
+        contract.target_for(
+            contract.parser().parse_args(["--base-url", "http://127.0.0.1:1", "--flavor", "2018"]), {"CPP_TOKEN": "t"}
+        )
 
 
 def test_a_real_endpoint_is_read_only_unless_writes_are_allowed() -> None:
@@ -46,7 +76,10 @@ def test_a_real_endpoint_is_read_only_unless_writes_are_allowed() -> None:
     writes = contract.target_for(
         contract.parser().parse_args(["--base-url", "https://api.example", "--allow-writes"]), environ
     )
-    assert "--include-method" not in contract.schemathesis_command(writes, contract.parser().parse_args([]))
+    command = contract.schemathesis_command(writes, contract.parser().parse_args([]))
+    assert "--include-method" not in command
+    assert command[command.index("--config-file") + 1].endswith("schemathesis.public.toml")
+    assert command[command.index("run") + 1].endswith("openapi.yaml")
 
 
 def test_the_real_token_never_reaches_the_command_line_or_the_config_file() -> None:
@@ -54,8 +87,8 @@ def test_the_real_token_never_reaches_the_command_line_or_the_config_file() -> N
     args = contract.parser().parse_args(["--base-url", "https://api.example"])
     command = contract.schemathesis_command(contract.target_for(args, environ), args)
     assert not any("real-secret" in part for part in command)
-    assert "real-secret" not in contract.real_config()
-    assert 'bearer = "${CPP_TOKEN}"' in contract.real_config()
+    public = tomllib.loads(contract.PUBLIC_CONFIG.read_text(encoding="utf-8"))
+    assert public["auth"]["openapi"]["bearerAuth"] == {"bearer": "${CPP_TOKEN}"}
 
 
 def test_a_real_endpoint_without_a_token_is_a_clear_error() -> None:
@@ -76,7 +109,25 @@ def test_a_deliberately_broken_mock_fails_the_contract_run(capfd: pytest.Capture
     assert contract.main(argv) == 1
     out = capfd.readouterr().out
     assert "contract FAILED" in out
+    assert "Custom check failed: `location_headers_conformance`" in out
     assert "curl -X POST" in out  # the reproduction
+
+
+@pytest.mark.parametrize("flavor", ["2020-legacy"])
+def test_a_mock_under_the_documented_rules_passes_the_public_run_and_a_broken_one_fails(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, flavor: str
+) -> None:
+    monkeypatch.setenv("CPP_TOKEN", "contoso-token")
+    argv = ["--phases", "examples", "--allow-writes"]
+    with MockServer(MockConfig(rules="documented", flavor=flavor)) as served:
+        assert contract.main([*argv, "--base-url", served.url]) == 0
+    with MockServer(
+        MockConfig(rules="documented", flavor=flavor, faults=frozenset({"omit-operation-location"}))
+    ) as broken:
+        assert contract.main([*argv, "--base-url", broken.url]) == 1
+    out = capfd.readouterr().out
+    assert "contract PASSED" in out
+    assert "Custom check failed: `location_headers_conformance`" in out
 
 
 def test_a_port_already_in_use_is_refused_rather_than_tested() -> None:

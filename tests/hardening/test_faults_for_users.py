@@ -1,32 +1,20 @@
 """Faults for users' resilience tests: latency, 429 and 503 with Retry-After, dropped connections.
 
 Asked for per request (`X-Mock-Fault`) or for a whole mock (`MockConfig(faults=...)`, `--fault`); a fault never
-changes state; and the package's own poller recovers from each, or gives up cleanly when it persists.
+changes state. The package's own poller against them: test_poller_under_faults.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
-from cloud_partner_portal_client import AuthenticatedClient
-from cloud_partner_portal_client.models import OperationStatus
 
-from cloud_partner_portal import (
-    AsyncOperationPoller,
-    OperationPoller,
-    OperationPollingError,
-    begin_cancel,
-    begin_cancel_async,
-)
 from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.__main__ import build_config, parser
 from cloud_partner_portal_mock.faults import FAULTS, build_faults
 from cloud_partner_portal_mock.testing import InProcessMock, MockServer
-from fake_time import FakeTime
 
 from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION, auth, offer_url, snapshot
 
@@ -36,16 +24,6 @@ BODY = {"metadata": {"notification-emails": "jondoe@contoso.com"}}
 
 def operation_url(base: str, operation_id: str = SEED_OPERATION) -> str:
     return offer_url(base, SEED_OFFER, f"operations/{operation_id}")
-
-
-def served(*faults: str) -> MockServer:
-    return MockServer(MockConfig(clock=Clock.frozen(), faults=frozenset(faults)))
-
-
-def client_for(server: MockServer, **headers: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=server.url, token="contoso-token", headers=headers, raise_on_unexpected_status=True
-    )
 
 
 # --- per request: the X-Mock-Fault header ---------------------------------------------------------------------
@@ -129,7 +107,8 @@ def test_latency_alone_lets_the_request_act_as_usual(server: MockServer) -> None
     )
 
     assert response.status_code == 202
-    assert snapshot(server.service)["operations"][SEED_OPERATION][2] == response.json()["operationId"]
+    cancel_id = snapshot(server.service)["operations"][SEED_OPERATION][2]
+    assert response.headers["Operation-Location"].endswith(f"/operations/{cancel_id}")
 
 
 @pytest.mark.parametrize(
@@ -226,87 +205,3 @@ def test_command_line_takes_fault_specs_and_contract_switches() -> None:
 def test_every_fault_is_described_and_the_transient_ones_say_so() -> None:
     assert {name for name, cls in FAULTS.items() if cls.transient} == {"latency", "429", "503", "drop"}
     assert all(cls.description for cls in FAULTS.values())
-
-
-# --- the poller against them ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def faulty(request: pytest.FixtureRequest) -> Iterator[MockServer]:
-    with served(*request.param) as server:
-        yield server
-
-
-@pytest.mark.parametrize(
-    ("faulty", "expected_sleeps"),
-    [
-        (["429;retry-after=3;only=getOperation;times=2"], [3, 3]),
-        (["503;only=getOperation;times=2"], [1, 1]),
-        (["drop;only=getOperation;times=2"], [1, 2]),
-    ],
-    indirect=["faulty"],
-    ids=["429-retry-after", "503", "dropped-connection"],
-)
-def test_poller_recovers_from_transient_faults(faulty: MockServer, expected_sleeps: list[float]) -> None:
-    fake = FakeTime(also=faulty.clock.advance)
-    client = client_for(faulty)
-
-    poller = begin_cancel(client, "contoso", SEED_OFFER, sleep=fake.sleep, clock=fake.clock, interval=1, backoff=2)
-    detail = poller.result(timeout=600)
-
-    assert detail.status == OperationStatus.COMPLETED
-    # The faults' Retry-After (or backoff, for a dropped connection) first; then polling at the interval.
-    assert fake.sleeps[: len(expected_sleeps)] == expected_sleeps
-    canceled = httpx.get(operation_url(faulty.url), params=QUERY, headers=auth()).json()
-    assert canceled["status"] == "canceled"
-
-
-@pytest.mark.parametrize(
-    ("faulty", "status_code"),
-    [(["429;only=getOperation"], 429), (["503;only=getOperation"], 503), (["drop;only=getOperation"], None)],
-    indirect=["faulty"],
-    ids=["429", "503", "dropped-connection"],
-)
-def test_poller_gives_up_cleanly_when_a_fault_persists(faulty: MockServer, status_code: int | None) -> None:
-    fake = FakeTime(also=faulty.clock.advance)
-    poller = begin_cancel(client_for(faulty), "contoso", SEED_OFFER, sleep=fake.sleep, clock=fake.clock, max_retries=3)
-
-    with pytest.raises(OperationPollingError) as caught:
-        poller.result()
-
-    assert caught.value.status_code == status_code
-    assert caught.value.attempts == 4
-    assert len(fake.sleeps) == 3
-    assert not poller.done()
-
-
-def test_poller_gives_up_when_every_request_asks_for_a_fault_by_header(server: MockServer) -> None:
-    server.reset()
-    fake = FakeTime(also=server.clock.advance)
-    client = client_for(server, **{"X-Mock-Fault": "503;retry-after=2"})
-    poller = OperationPoller.from_location(
-        client, operation_url(server.url), sleep=fake.sleep, clock=fake.clock, max_retries=2
-    )
-
-    with pytest.raises(OperationPollingError, match="gave up after 3 attempts") as caught:
-        poller.result()
-
-    assert caught.value.status_code == 503
-    assert caught.value.code == "ServiceUnavailable"
-    assert fake.sleeps == [2, 2]
-
-
-@pytest.mark.parametrize("faulty", [["503;only=getOperation;times=1", "drop;only=getOperation;times=1"]], indirect=True)
-def test_async_poller_recovers_from_503_and_a_dropped_connection(faulty: MockServer) -> None:
-    fake = FakeTime(also=faulty.clock.advance)
-    client = client_for(faulty)
-
-    async def run() -> OperationStatus | str:
-        poller: AsyncOperationPoller = await begin_cancel_async(
-            client, "contoso", SEED_OFFER, sleep=fake.async_sleep, clock=fake.clock, interval=1
-        )
-        return (await poller.result(timeout=600)).status
-
-    assert asyncio.run(run()) == OperationStatus.COMPLETED
-    # 503's Retry-After, then the backoff of a second failure in a row (the drop waited for its turn).
-    assert fake.sleeps[:2] == [1, 2]

@@ -234,7 +234,10 @@ def test_hostile_host_header_never_makes_an_invalid_operation_location(server: M
     if answer.status == 202:
         location = answer.header("operation-location") or ""
         assert re.fullmatch(r"https?://[^\s/?#]+/api/publishers/contoso/offers/[^\s]+", location), location
-        assert httpx.URL(location).path.endswith(answer.body.split('"operationId":"')[1].split('"')[0])
+        listed = httpx.get(
+            offer_url(server.url, SEED_OFFER, "submissions/"), params={"api-version": API_VERSION}, headers=auth()
+        ).json()
+        assert httpx.URL(location).path.endswith("/operations/" + listed[0]["id"])
 
 
 # --- paths and queries ----------------------------------------------------------------------------------------

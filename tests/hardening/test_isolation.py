@@ -25,8 +25,10 @@ from .conftest import API_VERSION, TOKENS, snapshot
 PUBLISHERS = ("contoso", "fabrikam")
 NOWHERE_OFFER = "nobody-offer"
 NOWHERE_OPERATION = str(uuid.UUID(int=1))
-_NOWHERE = {"offerId": NOWHERE_OFFER, "operationId": NOWHERE_OPERATION}
-_NOWHERE_OP = {"operationId": NOWHERE_OPERATION}
+NOWHERE_NUMBER = "999999$staging"
+"""The `{n}${slot}` of the legacy status URL of an operation that exists nowhere."""
+_NOWHERE = {"offerId": NOWHERE_OFFER, "operationId": NOWHERE_OPERATION, "operationNumber": NOWHERE_NUMBER}
+_NOWHERE_OP = {"operationId": NOWHERE_OPERATION, "operationNumber": NOWHERE_NUMBER}
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +43,16 @@ def client(mock: InProcessMock) -> Iterator[TestClient]:
 
 
 def belongings(service: MockService, publisher: str) -> dict[str, Any]:
-    """What a publisher has: offer ids, operation ids (by offer) and the addresses its operations notify."""
+    """What a publisher has: offer ids, operation ids (by offer) and the addresses its operations notify; and the
+    `{n}${slot}` of each operation's legacy status URL (a number on its offer, not a secret: every offer has a 1)."""
     store = service._store
     offers = store.publishers[publisher].offers
     operations = {offer: list(o.operation_ids) for offer, o in offers.items()}
+    numbers = {
+        op_id: f"{store.operations[op_id].number}${store.operations[op_id].slot}"
+        for ids in operations.values()
+        for op_id in ids
+    }
     emails = {
         address
         for ids in operations.values()
@@ -52,22 +60,29 @@ def belongings(service: MockService, publisher: str) -> dict[str, Any]:
         for address in (store.operations[op_id].emails or "").split(",")
         if address
     }
-    return {"offers": sorted(offers), "operations": operations, "emails": sorted(emails)}
+    return {"offers": sorted(offers), "operations": operations, "numbers": numbers, "emails": sorted(emails)}
 
 
 def calls(owner: dict[str, Any]) -> Iterator[tuple[spec.OperationFacts, dict[str, str]]]:
-    """Every operation of the spec with every offer (and, for operation URLs, every operation id) of `owner`."""
+    """Every operation of the spec with every offer (and, for operation URLs, every operation id, or the number of
+    its legacy status URL) of `owner`."""
     for facts in spec.operations():
         for offer in owner["offers"]:
             if "{operationId}" in facts.path:
                 for op_id in owner["operations"][offer] or [NOWHERE_OPERATION]:
                     yield facts, {"offerId": offer, "operationId": op_id}
+            elif "{legacyOperationId}" in facts.path:
+                for op_id in owner["operations"][offer]:
+                    yield facts, {"offerId": offer, "operationNumber": owner["numbers"][op_id]}
             else:
                 yield facts, {"offerId": offer}
 
 
 def call(client: TestClient, facts: spec.OperationFacts, token: str, **values: str) -> Any:
-    url = facts.path.format(**{"operationId": NOWHERE_OPERATION, **values})
+    values = {"operationId": NOWHERE_OPERATION, "operationNumber": NOWHERE_NUMBER, **values}
+    # The legacy status URL names the operation by publisher, offer and `{n}${slot}` in one segment.
+    legacy = f"{values['publisherId']}${values['offerId']}${values['operationNumber']}"
+    url = facts.path.format(legacyOperationId=legacy, **values)
     body = {"json": {"metadata": {"notification-emails": "intruder@example.com"}}} if facts.has_body else {}
     headers = {"Authorization": f"Bearer {token}"}
     return client.request(facts.method, url, params={"api-version": API_VERSION}, headers=headers, **body)
@@ -128,7 +143,9 @@ def test_another_publishers_ids_in_ones_own_namespace_are_simply_not_found(
             assert response.status_code == 404, (facts.operation_id, smuggled, response.text)
             assert response.json()["error"]["code"] == nowhere.json()["error"]["code"]
             sent = [value for value in smuggled.values() if value != own_offer]
-            assert masked(response.text, *sent) == masked(nowhere.text, NOWHERE_OFFER, NOWHERE_OPERATION)
+            assert masked(response.text, *sent) == masked(
+                nowhere.text, NOWHERE_OFFER, NOWHERE_OPERATION, NOWHERE_NUMBER
+            )
             leaked = [item for item in _secrets(theirs) if item not in sent and item in response.text]
             assert not leaked, (facts.operation_id, leaked)
 

@@ -1,4 +1,6 @@
-"""A scripted server behind httpx.MockTransport, a fake clock, and operation bodies for the poller tests."""
+"""A scripted server behind httpx.MockTransport, a fake clock, and operation bodies for the poller tests.
+
+The service's own constants and documented answers come from `support.documented`."""
 
 from __future__ import annotations
 
@@ -10,14 +12,11 @@ import pytest
 from cloud_partner_portal_client import AuthenticatedClient
 
 from fake_time import FakeTime
+from support.documented import BASE_URL, OPERATION_ID, OPERATION_PATH, OPERATION_URL, TOKEN
 
-BASE_URL = "https://cloudpartner.azure.com"
-TOKEN = "contoso-token"
-OPERATION_ID = "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
-OPERATION_PATH = f"/api/publishers/contoso/offers/contoso-virtualmachineoffer/operations/{OPERATION_ID}"
 RELATIVE_LOCATION = f"{OPERATION_PATH}?api-version=2017-10-31"
 ABSOLUTE_2018_LOCATION = f"{BASE_URL}{OPERATION_PATH}"  # the 2018 pages' form: absolute, no api-version
-POLLING_URL = f"{BASE_URL}{RELATIVE_LOCATION}"
+POLLING_URL = OPERATION_URL
 
 Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
 
@@ -65,8 +64,13 @@ def polled(status: str = "running", *steps: dict[str, Any], headers: dict[str, s
     return httpx.Response(200, json=operation(status, *steps), headers=headers)
 
 
-def started(status: int = 202, *, headers: dict[str, str] | None = None, body_location: str = "") -> httpx.Response:
-    """A cancel/publish/go-live answer; the body is the required OperationReference."""
+def started(
+    status: int = 202, *, headers: dict[str, str] | None = None, body_location: str | None = None
+) -> httpx.Response:
+    """A cancel/publish/go-live answer: the headers given and, as the pages show it, no body, unless
+    `body_location` asks for the body the cancel page's prose describes."""
+    if body_location is None:
+        return httpx.Response(status, headers=headers)
     return httpx.Response(
         status, headers=headers, json={"operationId": OPERATION_ID, "operationLocation": body_location}
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from cloud_partner_portal_client.models import OperationStatus
 
 from cloud_partner_portal import (
+    CANCELED,
     ApiError,
     AsyncOperationPoller,
     OperationFailedError,
@@ -132,7 +132,7 @@ async def test_async_synchronous_cancel_is_done_at_once() -> None:
     poller = await begin_cancel_async(make_client(server), "contoso", "contoso-virtualmachineoffer")
 
     assert poller.done()
-    assert poller.status() == OperationStatus.CANCELED
+    assert poller.status() == CANCELED
     assert (await poller.result()).status == "canceled"
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from http import HTTPStatus
+from typing import Any
 
+import httpx
 import pytest
-from cloud_partner_portal_client.models import ErrorResponse, OperationReference
+from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.types import Response
 
-from cloud_partner_portal import OperationLocationError, OperationPoller, begin_cancel, begin_publish
+from cloud_partner_portal import (
+    OperationLocationError,
+    OperationPoller,
+    OperationPollingError,
+    begin_cancel,
+    begin_publish,
+)
+from cloud_partner_portal.lro import MAX_REDIRECTS
 
 from .conftest import (
     ABSOLUTE_2018_LOCATION,
@@ -105,9 +114,7 @@ def test_accepted_without_any_location_names_the_problem() -> None:
 
 
 def test_from_response_without_body_or_headers_raises() -> None:
-    response: Response[ErrorResponse | OperationReference] = Response(
-        status_code=HTTPStatus.ACCEPTED, content=b"", headers={}, parsed=None
-    )
+    response: Response[Any] = Response(status_code=HTTPStatus.ACCEPTED, content=b"", headers={}, parsed=None)
 
     with pytest.raises(OperationLocationError, match="no operation to poll"):
         OperationPoller.from_response(make_client(ScriptedServer()), response)
@@ -133,3 +140,46 @@ def test_same_host_with_explicit_default_port_is_accepted() -> None:
     poller = OperationPoller.from_location(make_client(ScriptedServer()), location)
 
     assert poller.location.endswith(RELATIVE_LOCATION)
+
+
+def redirect(location: str, status: int = 302) -> httpx.Response:
+    return httpx.Response(status, headers={"Location": location})
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_on_the_same_origin_is_followed_with_the_token(status: int) -> None:
+    moved = "/api/publishers/contoso/offers/contoso-virtualmachineoffer/operations/moved?api-version=2017-10-31"
+    server = ScriptedServer(redirect(moved, status), polled("completed"))
+
+    poller = OperationPoller.from_location(make_client(server), RELATIVE_LOCATION)
+
+    assert poller.result().status == "completed"
+    assert server.urls == [POLLING_URL, f"{BASE_URL}{moved}"]
+    assert server.requests[1].headers["Authorization"] == f"Bearer {TOKEN}"
+    assert poller.location == POLLING_URL  # the next poll starts from the operation's own URL again
+
+
+@pytest.mark.parametrize("follow_redirects", [False, True], ids=["client-default", "client-follows-redirects"])
+def test_a_redirect_to_another_host_is_not_followed_so_the_token_stays_home(follow_redirects: bool) -> None:
+    server = ScriptedServer(redirect("https://elsewhere.example/collect"))
+    client = AuthenticatedClient(
+        base_url=BASE_URL,
+        token=TOKEN,
+        follow_redirects=follow_redirects,
+        httpx_args={"transport": httpx.MockTransport(server)},
+    )
+
+    with pytest.raises(OperationPollingError, match=r"redirected, and not followed: .* another host") as info:
+        OperationPoller.from_location(client, RELATIVE_LOCATION).result()
+
+    assert info.value.status_code == 302
+    assert server.urls == [POLLING_URL]
+
+
+def test_redirects_in_a_row_are_bounded() -> None:
+    server = ScriptedServer(*[redirect(RELATIVE_LOCATION)] * (MAX_REDIRECTS + 1))
+
+    with pytest.raises(OperationPollingError, match=f"more than {MAX_REDIRECTS} redirects in a row"):
+        OperationPoller.from_location(make_client(server), RELATIVE_LOCATION).result()
+
+    assert len(server.requests) == MAX_REDIRECTS + 1

@@ -7,6 +7,7 @@ import pytest
 from cloud_partner_portal_client.models import OperationStatus
 
 from cloud_partner_portal import (
+    CANCELED,
     InvalidContinuationTokenError,
     OperationFailedError,
     OperationPoller,
@@ -67,7 +68,7 @@ def test_wait_does_not_raise_for_a_failed_operation() -> None:
     assert poller.status() == OperationStatus.FAILED
 
 
-def test_canceled_operation_is_a_result() -> None:
+def test_canceled_operation_is_a_result_though_the_pages_list_no_such_operation_status() -> None:
     poller = OperationPoller.from_location(make_client(ScriptedServer(polled("canceled"))), RELATIVE_LOCATION)
 
     assert poller.result().status == "canceled"
@@ -104,7 +105,7 @@ def test_result_after_the_end_does_not_poll_again() -> None:
     assert len(server.requests) == 1
 
 
-def test_synchronous_200_cancel_is_done_at_once(fake_time: FakeTime) -> None:
+def test_synchronous_cancel_that_names_its_operation_reads_it_once(fake_time: FakeTime) -> None:
     cancelled = ScriptedServer(
         started(200, headers={"Operation-Location": ABSOLUTE_2018_LOCATION}, body_location=ABSOLUTE_2018_LOCATION),
         httpx.Response(200, json=operation("canceled", cancellationRequestState="cannotCancel")),
@@ -113,7 +114,7 @@ def test_synchronous_200_cancel_is_done_at_once(fake_time: FakeTime) -> None:
     poller = begin_cancel(make_client(cancelled), "contoso", "contoso-virtualmachineoffer", sleep=fake_time.sleep)
 
     assert poller.done()
-    assert poller.status() == OperationStatus.CANCELED
+    assert poller.status() == CANCELED
     assert len(cancelled.requests) == 1  # the POST only, so far
     detail = poller.result()
     assert detail.status == "canceled"

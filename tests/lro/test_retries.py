@@ -100,8 +100,36 @@ def test_other_error_statuses_are_not_retried(fake_time: FakeTime, status: int) 
     assert fake_time.sleeps == []
 
 
-def test_an_answer_that_is_not_an_operation_raises(fake_time: FakeTime) -> None:
-    server = ScriptedServer(httpx.Response(200, json={"status": "running"}))
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (httpx.Response(200), "HTTP 200 OK (no body); expected an operation"),
+        (
+            httpx.Response(200, html="<html><head><title>Sign in</title></head></html>"),
+            'HTTP 200 OK (an HTML page: "Sign in"); expected an operation',
+        ),
+        (httpx.Response(200, json="running"), 'HTTP 200 OK: "running"; expected an operation'),
+        (httpx.Response(200, json=[{}, {}]), "HTTP 200 OK: [{},{}]; expected an operation"),
+        (httpx.Response(200, json={"steps": 5}), 'HTTP 200 OK: {"steps":5}; expected an operation'),
+    ],
+    ids=["empty", "html", "a-string", "two-objects", "steps-not-a-list"],
+)
+def test_an_answer_that_is_not_an_operation_raises_saying_what_it_was(
+    fake_time: FakeTime, answer: httpx.Response, said: str
+) -> None:
+    with pytest.raises(OperationPollingError) as info:
+        poller_for(ScriptedServer(answer), fake_time).result()
 
-    with pytest.raises(OperationPollingError, match="not an operation"):
-        poller_for(server, fake_time).result()
+    assert str(info.value) == f"polling {POLLING_URL}: {said}"
+    assert info.value.status_code == 200
+    assert fake_time.sleeps == []
+
+
+def test_a_decoding_error_is_a_polling_error_not_retried(fake_time: FakeTime) -> None:
+    broken = httpx.Response(200, headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip at all"))
+
+    with pytest.raises(OperationPollingError, match="DecodingError") as info:
+        poller_for(ScriptedServer(broken), fake_time).result()
+
+    assert info.value.status_code is None
+    assert fake_time.sleeps == []

@@ -8,15 +8,18 @@ path, 405 with the spec's methods in `Allow` for an undeclared method.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
+from openapi_core.validation.response.exceptions import MissingData
 from starlette.testclient import TestClient
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
@@ -38,12 +41,81 @@ class _SpecResponse:
     content_type: str
 
 
-@pytest.fixture(scope="session")
-def spec_openapi() -> OpenAPI:
-    """The bundled spec as openapi-core reads it, loaded apart from the mock's own copy."""
-    document = spec.spec()
-    document["servers"] = [{"url": "/"}]
-    return OpenAPI.from_dict(document)
+class ResponseChecker:
+    """What is wrong with a response according to one of the mock's descriptions (empty when fine), read with
+    openapi-core apart from the mock's own copy, plus the two rules of its extensions that OpenAPI cannot state
+    (the contract runs check them with tools/contract_checks.py): a response marked `x-body-optional` may have
+    no body at all; one marked `x-location-headers` must carry one of the named headers."""
+
+    def __init__(self, rules: str) -> None:
+        self.description = spec.description(rules)
+        document = self.description.copy()
+        document["servers"] = [{"url": "/"}]
+        self.openapi = OpenAPI.from_dict(document)
+
+    def documented(self, response: httpx.Response) -> dict[str, Any]:
+        """The description's response object for the response's request and status ({} when none)."""
+        request = response.request
+        for facts in self.description.operations:
+            if facts.method == request.method and _matches(facts.path, request.url.path):
+                responses = self.description.document["paths"][facts.path][facts.method.lower()]["responses"]
+                found: dict[str, Any] = self.description.resolve(responses.get(str(response.status_code), {}))
+                return found
+        return {}
+
+    def problems(self, response: httpx.Response) -> list[str]:
+        request = response.request
+        if request.url.path == "/openapi.json":
+            expected = 200 if request.method in ("GET", "HEAD") else 405
+            return (
+                [] if response.status_code == expected else [f"{request.method} /openapi.json: {response.status_code}"]
+            )
+        spec_request = SpecRequest(
+            host_url=f"{request.url.scheme}://{request.url.netloc.decode()}",
+            path=request.url.path,
+            method=request.method.lower(),
+            parameters=RequestParameters(
+                query=ImmutableMultiDict(request.url.params.multi_items()),
+                header=Headers(request.headers.multi_items()),
+            ),
+            body=None,
+            content_type=request.headers.get("content-type", ""),
+        )
+        spec_response = _SpecResponse(
+            status_code=response.status_code,
+            headers=Headers(response.headers.multi_items()),
+            data=response.content,
+            content_type=response.headers.get("content-type", ""),
+        )
+        documented = self.documented(response)
+        problems: list[str] = []
+        try:
+            errors = list(self.openapi.iter_response_errors(spec_request, spec_response))
+        except Exception as exc:
+            errors = [exc]
+        for error in errors:
+            if isinstance(error, PathNotFound):
+                if response.status_code != 404 or not _is_error_body(response):
+                    problems.append(f"unknown path answered {response.status_code}, not 404 with an error body")
+            elif isinstance(error, OperationNotFound):
+                declared = {f.method for f in self.description.operations if _matches(f.path, request.url.path)}
+                allow = {m.strip() for m in response.headers.get("allow", "").split(",") if m.strip()}
+                if response.status_code != 405 or allow != declared:
+                    problems.append(
+                        f"undeclared method answered {response.status_code} with Allow {allow}, not 405 {declared}"
+                    )
+                if request.method != "HEAD" and not _is_error_body(response):
+                    problems.append("405 without the error body")
+            elif isinstance(error, MissingData) and not response.content and documented.get("x-body-optional"):
+                continue
+            else:
+                problems.append(f"{type(error).__name__}: {error} {error.__cause__ or ''}".strip())
+        names = documented.get("x-location-headers", [])
+        if names and not any(response.headers.get(name) for name in names):
+            problems.append(f"{response.status_code} without any of {', '.join(names)} (x-location-headers)")
+        if response.status_code == 401 and not response.headers.get("www-authenticate", "").startswith("Bearer"):
+            problems.append("401 without WWW-Authenticate: Bearer")
+        return problems
 
 
 def _is_error_body(response: httpx.Response) -> bool:
@@ -55,60 +127,37 @@ def _is_error_body(response: httpx.Response) -> bool:
     return isinstance(error, dict) and isinstance(error.get("code"), str) and isinstance(error.get("message"), str)
 
 
-def _problems(openapi: OpenAPI, response: httpx.Response) -> list[str]:
-    request = response.request
-    if request.url.path == "/openapi.json":
-        expected = 200 if request.method in ("GET", "HEAD") else 405
-        return [] if response.status_code == expected else [f"{request.method} /openapi.json: {response.status_code}"]
-    spec_request = SpecRequest(
-        host_url=f"{request.url.scheme}://{request.url.netloc.decode()}",
-        path=request.url.path,
-        method=request.method.lower(),
-        parameters=RequestParameters(
-            query=ImmutableMultiDict(request.url.params.multi_items()), header=Headers(request.headers.multi_items())
-        ),
-        body=None,
-        content_type=request.headers.get("content-type", ""),
-    )
-    spec_response = _SpecResponse(
-        status_code=response.status_code,
-        headers=Headers(response.headers.multi_items()),
-        data=response.content,
-        content_type=response.headers.get("content-type", ""),
-    )
-    problems: list[str] = []
-    try:
-        openapi.validate_response(spec_request, spec_response)
-    except PathNotFound:
-        if response.status_code != 404 or not _is_error_body(response):
-            problems.append(f"unknown path answered {response.status_code}, not 404 with an error body")
-    except OperationNotFound:
-        declared = {f.method for f in spec.operations() if _matches(f.path, request.url.path)}
-        allow = {m.strip() for m in response.headers.get("allow", "").split(",") if m.strip()}
-        if response.status_code != 405 or allow != declared:
-            problems.append(f"undeclared method answered {response.status_code} with Allow {allow}, not 405 {declared}")
-        if request.method != "HEAD" and not _is_error_body(response):
-            problems.append("405 without the error body")
-    except Exception as exc:
-        problems.append(f"{type(exc).__name__}: {exc} {exc.__cause__ or ''}".strip())
-    if response.status_code == 401 and not response.headers.get("www-authenticate", "").startswith("Bearer"):
-        problems.append("401 without WWW-Authenticate: Bearer")
-    return problems
-
-
 def _matches(template: str, path: str) -> bool:
     parts, wanted = template.strip("/").split("/"), path.strip("/").split("/")
     return len(parts) == len(wanted) and all(p.startswith("{") or p == w for p, w in zip(parts, wanted, strict=True))
 
 
+@functools.cache
+def checker_for(rules: str) -> ResponseChecker:
+    """One checker per description, read once."""
+    return ResponseChecker(rules)
+
+
 @pytest.fixture(scope="session")
-def spec_problems(spec_openapi: OpenAPI) -> Any:
+def response_checker() -> ResponseChecker:
+    """Checks responses against the mock rules' description."""
+    return checker_for(spec.MOCK_RULES)
+
+
+@pytest.fixture(scope="session")
+def spec_problems(response_checker: ResponseChecker) -> Any:
     """`spec_problems(response)`: what is wrong with a response according to the spec (empty when fine)."""
-    return lambda response: _problems(spec_openapi, response)
+    return response_checker.problems
 
 
-def _fail_on_violation(spec_openapi: OpenAPI, response: httpx.Response) -> None:
-    problems = _problems(spec_openapi, response)
+@pytest.fixture(scope="session")
+def problems_under() -> Any:
+    """`problems_under(rules)(response)`: like `spec_problems`, against the description of other rules."""
+    return lambda rules: checker_for(rules).problems
+
+
+def _fail_on_violation(checker: ResponseChecker, response: httpx.Response) -> None:
+    problems = checker.problems(response)
     if problems:
         pytest.fail(
             f"{response.request.method} {response.request.url} → {response.status_code} breaks the spec:\n  "
@@ -139,12 +188,13 @@ def service(mock: InProcessMock) -> Any:
 
 
 @pytest.fixture
-def client(mock: InProcessMock, spec_openapi: OpenAPI) -> Iterator[TestClient]:
-    """A client without credentials whose every response is checked against the spec."""
+def client(mock: InProcessMock) -> Iterator[TestClient]:
+    """A client without credentials whose every response is checked against the description of the mock's rules."""
+    checker = checker_for(mock.config.rules)
 
     def check(response: httpx.Response) -> None:
         response.read()
-        _fail_on_violation(spec_openapi, response)
+        _fail_on_violation(checker, response)
 
     with mock.client(token=None) as test_client:
         test_client.event_hooks = {"request": [], "response": [check]}
@@ -152,12 +202,12 @@ def client(mock: InProcessMock, spec_openapi: OpenAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-async def async_client(mock: InProcessMock, spec_openapi: OpenAPI) -> AsyncIterator[httpx.AsyncClient]:
+async def async_client(mock: InProcessMock, response_checker: ResponseChecker) -> AsyncIterator[httpx.AsyncClient]:
     """An async client over `httpx.ASGITransport`, every response checked against the spec."""
 
     async def check(response: httpx.Response) -> None:
         await response.aread()
-        _fail_on_violation(spec_openapi, response)
+        _fail_on_violation(response_checker, response)
 
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=mock.app), base_url="http://testserver", event_hooks={"response": [check]}
@@ -216,8 +266,16 @@ class Api:
         return self.call("GET", offer, f"operations/{operation_id}", **kwargs)
 
     def follow(self, response: httpx.Response, token: str = CONTOSO_TOKEN) -> httpx.Response:
-        """GET the operation an accepted call's `Operation-Location` names."""
-        return self.client.get(response.headers["Operation-Location"], headers=bearer(token))
+        """GET the operation an accepted call's location header names (adding the api-version that the absolute
+        form of the seed page leaves out)."""
+        location = location_of(response)
+        params = None if "api-version=" in location else {"api-version": API_VERSION}
+        return self.client.get(location, params=params, headers=bearer(token))
+
+    @staticmethod
+    def operation_id(response: httpx.Response) -> str:
+        """The identifier of the operation an accepted call names (default flavor: `.../operations/{id}`)."""
+        return operation_id(response)
 
     def offer_status(self, offer: str, **kwargs: Any) -> str:
         status: str = self.status(offer, **kwargs).json()["status"]
@@ -226,6 +284,21 @@ class Api:
     def operation_status(self, offer: str, operation_id: str, **kwargs: Any) -> str:
         status: str = self.operation(offer, operation_id, **kwargs).json()["status"]
         return status
+
+
+def location_of(response: httpx.Response) -> str:
+    """The location an accepted call names: `Operation-Location`, else `Location` (the pages use either)."""
+    location = response.headers.get("Operation-Location") or response.headers.get("Location")
+    assert location, f"{response.status_code} names no operation: {dict(response.headers)}"
+    return location
+
+
+def operation_id(response: httpx.Response) -> str:
+    """The identifier of the operation an accepted call names in the `.../operations/{id}` form (the default)."""
+    path = urlsplit(location_of(response)).path
+    prefix, _, identifier = path.rpartition("/operations/")
+    assert prefix.startswith("/api/publishers/"), f"not the .../operations/{{id}} form: {path}"
+    return identifier
 
 
 @pytest.fixture
@@ -239,10 +312,13 @@ def steps(config: MockConfig) -> Any:
     return config.step_seconds
 
 
+SEED_PAGE_LEGACY_OPERATION_ID = "contoso$contoso-virtualmachineoffer$1$staging"
+"""The seed page's operation at the legacy status URL (`locations.py`: the offer's first operation, in staging)."""
 SEED_PAGE_VALUES = {
     "publisherId": "contoso",
     "offerId": "contoso-virtualmachineoffer",
     "operationId": SEED_PAGE_OPERATION_ID,
+    "legacyOperationId": SEED_PAGE_LEGACY_OPERATION_ID,
 }
 
 

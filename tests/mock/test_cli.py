@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
-from cloud_partner_portal_mock.config import DEFAULT_TOKENS
+from cloud_partner_portal_mock.config import DEFAULT_TOKENS, MockConfig
 
 
 def _config(*argv, environ=None):
@@ -49,6 +49,34 @@ def test_unknown_fault_is_a_usage_error(capsys):
     assert "omit-operation-location" in capsys.readouterr().err
 
 
+def test_answers_are_the_seed_pages_under_the_mock_rules_by_default():
+    config = _config()
+
+    assert (config.flavor, config.location_body, config.rules) == ("seed", False, "mock")
+
+
+def test_flavor_location_body_and_rules_come_from_flags():
+    config = _config("--flavor", "2020-legacy", "--location-body", "--rules", "documented")
+
+    assert (config.flavor, config.location_body, config.rules) == ("2020-legacy", True, "documented")
+
+
+@pytest.mark.parametrize(("option", "value"), [("--flavor", "2019"), ("--rules", "strict")])
+def test_unknown_flavor_or_rules_is_a_usage_error_naming_the_choices(capsys, option, value):
+    with pytest.raises(SystemExit) as exit_info:
+        parser().parse_args([option, value])
+
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "2020-migrated" in err or "documented" in err
+
+
+@pytest.mark.parametrize(("field", "value"), [("flavor", "2019"), ("rules", "strict")])
+def test_config_refuses_an_unknown_flavor_or_rules(field, value):
+    with pytest.raises(ValueError, match=f"MockConfig.{field}: '{value}' is not one of"):
+        MockConfig(**{field: value})
+
+
 def test_step_seconds_override_the_defaults():
     config = _config("--step-seconds", "displaycertify=60")
 
@@ -65,8 +93,11 @@ def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(caps
 
 
 def test_module_serves_the_mock_and_does_not_print_tokens():
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cloud_partner_portal_mock", "--port", "0", "--token", "hidden-token=contoso"],
+    process = subprocess.Popen(  # noqa: S603  # reason: this interpreter with fixed arguments
+        [
+            *(sys.executable, "-m", "cloud_partner_portal_mock", "--port", "0", "--token", "hidden-token=contoso"),
+            *("--flavor", "2020-migrated", "--rules", "documented"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -83,11 +114,17 @@ def test_module_serves_the_mock_and_does_not_print_tokens():
             headers={"Authorization": "Bearer hidden-token"},
         )
         assert response.json()["status"] == "neverPublished"
+        published = httpx.post(
+            match.group(1) + "/api/publishers/contoso/offers/contoso-draftoffer/publish",
+            params={"api-version": "2017-10-31"},
+            headers={"Authorization": "Bearer hidden-token"},
+        )
+        assert published.headers["Location"].startswith("/api/publishers/contoso/offers/contoso-draftoffer/operations/")
     finally:
         process.terminate()
         process.wait(timeout=15)
     output = "".join(seen) + "".join(lines.queue)
-    assert "publishers: contoso" in output
+    assert "rules documented, flavor 2020-migrated; publishers: contoso" in output
     assert "hidden-token" not in output
 
 

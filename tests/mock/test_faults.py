@@ -10,6 +10,7 @@ from cloud_partner_portal_mock.testing import InProcessMock
 
 PUBLISH = "/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"
 CANCEL = "/api/publishers/contoso/offers/contoso-draftoffer/cancel?api-version=2017-10-31"
+UNKNOWN_OFFER_STATUS = "/api/publishers/contoso/offers/contoso-nosuchoffer/status?api-version=2017-10-31"
 
 
 def _broken(*faults):
@@ -20,14 +21,41 @@ def test_faults_are_off_by_default():
     assert MockConfig().faults == frozenset()
 
 
-def test_omit_operation_location_drops_the_header_and_breaks_the_contract(spec_problems):
-    with _broken("omit-operation-location") as client:
+@pytest.mark.parametrize("flavor", ["seed", "2020-migrated"])
+def test_omit_operation_location_drops_both_location_headers_and_breaks_the_contract(spec_problems, flavor):
+    mock = InProcessMock(MockConfig(clock=Clock.frozen(), flavor=flavor, faults=frozenset({"omit-operation-location"})))
+    with mock.client() as client:
         response = client.post(PUBLISH)
 
     assert response.status_code == 202
-    assert "Operation-Location" not in response.headers
-    assert "Location" in response.headers
-    assert any("Operation-Location" in problem for problem in spec_problems(response))
+    assert not {"operation-location", "location"} & set(response.headers)
+    assert any("x-location-headers" in problem for problem in spec_problems(response))
+
+
+def test_undocumented_status_answers_410_instead_of_404_and_breaks_the_contract(spec_problems):
+    with _broken("undocumented-status") as client:
+        response = client.get(UNKNOWN_OFFER_STATUS)
+
+    assert response.status_code == 410
+    assert response.json()["error"]["code"] == "OfferNotFound"
+    assert spec_problems(response)
+
+
+def test_wrong_error_body_answers_a_string_error_and_breaks_the_contract(spec_problems):
+    with _broken("wrong-error-body") as client:
+        response = client.get(UNKNOWN_OFFER_STATUS)
+
+    assert response.status_code == 404
+    assert response.json() == {"error": "Offer 'contoso-nosuchoffer' of publisher 'contoso' does not exist."}
+    assert spec_problems(response)
+
+
+def test_wrong_error_body_leaves_successful_answers_alone():
+    with _broken("wrong-error-body") as client:
+        response = client.get(UNKNOWN_OFFER_STATUS.replace("contoso-nosuchoffer", "contoso-liveoffer"))
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "succeeded"
 
 
 def test_wrong_cancel_status_answers_201_and_breaks_the_contract(spec_problems):

@@ -19,15 +19,19 @@ def _run_to_signoff(clock, steps):
     clock.advance(sum(steps[s] for s in PUBLISH_STEPS[:-1]))
 
 
-def test_publish_returns_202_with_operation_location_location_and_body(api):
+def test_publish_returns_202_with_the_absolute_operation_location_and_no_body_as_the_seed_page_shows(api):
     response = api.publish("contoso-draftoffer")
 
     assert response.status_code == 202
-    operation_id = response.json()["operationId"]
-    relative = f"/api/publishers/contoso/offers/contoso-draftoffer/operations/{operation_id}?api-version=2017-10-31"
-    assert response.headers["Location"] == relative
-    assert response.headers["Operation-Location"] == "http://testserver" + relative
-    assert response.json() == {"operationId": operation_id, "operationLocation": "http://testserver" + relative}
+    operation_id = api.operation_id(response)
+    assert GUID.match(operation_id)
+    assert (
+        response.headers["Operation-Location"]
+        == f"http://testserver/api/publishers/contoso/offers/contoso-draftoffer/operations/{operation_id}"
+    )
+    assert "Location" not in response.headers
+    assert response.content == b""
+    assert "content-type" not in response.headers
 
 
 def test_operation_location_is_built_from_the_request_base_url(mock):
@@ -105,7 +109,7 @@ def test_publish_is_idempotent_while_it_runs(api, clock, steps):
 def test_publish_of_the_seed_page_offer_returns_its_running_publish(api):
     response = api.publish("contoso-virtualmachineoffer")
 
-    assert response.json()["operationId"] == "5a63deb5-925b-4ee0-938b-7c86fbf287c5"
+    assert api.operation_id(response) == "5a63deb5-925b-4ee0-938b-7c86fbf287c5"
 
 
 def test_publish_while_go_live_runs_is_409(api):
@@ -118,7 +122,7 @@ def test_publish_while_go_live_runs_is_409(api):
 
 
 def test_publish_while_a_cancel_runs_is_409(api):
-    cancel_id = api.cancel("contoso-virtualmachineoffer").json()["operationId"]
+    cancel_id = api.operation_id(api.cancel("contoso-virtualmachineoffer"))
 
     response = api.publish("contoso-virtualmachineoffer")
 
@@ -276,7 +280,7 @@ def test_changes_carry_the_time_they_were_due_not_the_time_they_were_seen(api, c
 
 
 def test_operation_ids_are_guids(api):
-    operation_id = api.publish("contoso-draftoffer").json()["operationId"]
+    operation_id = api.operation_id(api.publish("contoso-draftoffer"))
 
     assert GUID.match(operation_id)
 
@@ -288,7 +292,7 @@ def test_operation_ids_are_reproducible_with_the_same_seed():
             response = client.post(
                 "/api/publishers/contoso/offers/contoso-draftoffer/publish", params={"api-version": "2017-10-31"}
             )
-        return response.json()["operationId"]
+        return response.headers["Operation-Location"].rsplit("/", 1)[-1]
 
     assert first_id(7) == first_id(7)
     assert first_id(7) != first_id(8)

@@ -29,7 +29,7 @@ def test_operation_without_a_body_has_no_notification_emails(api, service):
 
 
 def test_each_progress_change_notifies_every_address(api, service, clock, steps):
-    operation_id = api.publish("contoso-draftoffer", emails=TWO).json()["operationId"]
+    operation_id = api.operation_id(api.publish("contoso-draftoffer", emails=TWO))
 
     clock.advance(
         sum(steps[s] for s in ("displaydummycertify", "displaycertify", "displayprovision", "displaypackage"))
@@ -67,7 +67,7 @@ def test_repeated_address_is_notified_once(api, service):
 
 
 def test_synchronous_cancel_notifies_the_operation_and_the_cancel_request_addresses(api, service):
-    operation_id = api.publish("contoso-draftoffer", emails="jdoe@contoso.com").json()["operationId"]
+    operation_id = api.operation_id(api.publish("contoso-draftoffer", emails="jdoe@contoso.com"))
 
     api.cancel("contoso-draftoffer", emails="ops@contoso.com")
 
@@ -76,7 +76,7 @@ def test_synchronous_cancel_notifies_the_operation_and_the_cancel_request_addres
 
 
 def test_asynchronous_cancel_notifies_its_own_progress_and_the_cancelled_operation(api, service, clock, steps):
-    cancel_id = api.cancel("contoso-virtualmachineoffer", emails="ops@contoso.com").json()["operationId"]
+    cancel_id = api.operation_id(api.cancel("contoso-virtualmachineoffer", emails="ops@contoso.com"))
     clock.advance(steps["cancel"])
 
     assert _events(service.outbox, cancel_id) == [
@@ -89,9 +89,9 @@ def test_asynchronous_cancel_notifies_its_own_progress_and_the_cancelled_operati
 
 
 def test_failure_is_notified(api, service, clock, steps):
-    operation_id = api.publish(
-        "fabrikam-rejectedoffer", publisher="fabrikam", token="fabrikam-token", emails="ops@fabrikam.com"
-    ).json()["operationId"]
+    operation_id = api.operation_id(
+        api.publish("fabrikam-rejectedoffer", publisher="fabrikam", token="fabrikam-token", emails="ops@fabrikam.com")
+    )
 
     clock.advance(steps["displaydummycertify"] + steps["displaycertify"])
 
@@ -101,7 +101,7 @@ def test_failure_is_notified(api, service, clock, steps):
 def test_blocked_step_is_notified(api, service, clock, steps):
     api.cancel("contoso-virtualmachineoffer")
     clock.advance(steps["cancel"])
-    operation_id = api.publish("contoso-virtualmachineoffer", emails="jdoe@contoso.com").json()["operationId"]
+    operation_id = api.operation_id(api.publish("contoso-virtualmachineoffer", emails="jdoe@contoso.com"))
 
     clock.advance(steps["displaydummycertify"])
 

@@ -8,6 +8,8 @@ import sys
 import httpx
 import pytest
 
+from cloud_partner_portal_mock import MockConfig
+
 STATUS = "/api/publishers/contoso/offers/contoso-draftoffer/status?api-version=2017-10-31"
 PUBLISH = "/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"
 
@@ -36,6 +38,40 @@ def test_cpp_mock_server_is_reset_for_each_test(cpp_mock_server, round_):
     assert httpx.get(cpp_mock_server.url + STATUS, headers=headers).json()["status"] == "neverPublished"
     httpx.post(cpp_mock_server.url + PUBLISH, headers=headers)
     assert cpp_mock_server.service.outbox == []
+
+
+def test_cpp_mock_config_is_the_documented_mock_by_default(cpp_mock, cpp_mock_server, cpp_mock_config):
+    assert cpp_mock_config == MockConfig(clock=cpp_mock_config.clock)
+    assert cpp_mock.config.flavor == cpp_mock_server.config.flavor == "seed"
+
+
+@pytest.mark.parametrize(
+    ("cpp_mock_config", "header"),
+    [
+        (MockConfig(flavor="seed"), "Operation-Location"),
+        (MockConfig(flavor="2020-migrated"), "Location"),
+        (MockConfig(flavor="2020-legacy", rules="documented"), "Location"),
+    ],
+    ids=["seed", "2020-migrated", "2020-legacy-documented"],
+)
+def test_parametrizing_cpp_mock_config_sets_both_mocks(cpp_mock, cpp_mock_server, cpp_mock_config, header):
+    headers = {"Authorization": "Bearer contoso-token"}
+    with cpp_mock.client() as client:
+        in_process = client.post(PUBLISH)
+    served = httpx.post(cpp_mock_server.url + PUBLISH, headers=headers)
+
+    for response in (in_process, served):
+        assert response.status_code == 202
+        assert header in response.headers
+    assert cpp_mock_server.config.rules == cpp_mock_config.rules
+    assert httpx.get(cpp_mock_server.url + "/openapi.json").json() == cpp_mock.app.state.description.document
+
+
+def test_cpp_mock_servers_serve_one_mock_per_configuration(cpp_mock_servers):
+    first = cpp_mock_servers.get(MockConfig(flavor="2018"))
+
+    assert cpp_mock_servers.get(MockConfig(flavor="2018")) is first
+    assert cpp_mock_servers.get(MockConfig(flavor="2018", location_body=True)) is not first
 
 
 def test_plugin_loads_without_the_mock_extra():

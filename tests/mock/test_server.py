@@ -43,7 +43,8 @@ def test_served_state_and_clock_are_the_servers(server):
 
     server.clock.advance(server.config.step_seconds["cancel"])
 
-    assert httpx.get(cancel.headers["Operation-Location"], headers=headers).json()["status"] == "completed"
+    polled = httpx.get(cancel.headers["Operation-Location"], params=params, headers=headers)
+    assert polled.json()["status"] == "completed"
     assert server.service.outbox[-1].event == "canceled"
 
 

@@ -26,8 +26,9 @@ def test_bundled_spec_points_at_loopback():
     assert all(server["url"].startswith("http://127.0.0.1") for server in document["servers"])
 
 
-def test_every_spec_operation_has_a_handler_and_no_handler_lacks_one():
-    assert {facts.operation_id for facts in spec.operations()} == set(HANDLERS)
+@pytest.mark.parametrize("rules", spec.RULES)
+def test_every_spec_operation_has_a_handler_and_no_handler_lacks_one(rules):
+    assert {facts.operation_id for facts in spec.description(rules).operations} == set(HANDLERS)
 
 
 def test_api_version_is_read_from_the_spec():
@@ -61,26 +62,46 @@ def test_every_documented_request_body_example_is_accepted(client, spec_operatio
         assert response.status_code != 400, response.text
 
 
-def test_response_check_catches_a_response_that_breaks_the_spec(spec_problems):
-    url = "http://testserver/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"
-    request = httpx.Request("POST", url)
-    missing_header = httpx.Response(202, json={"operationId": "x", "operationLocation": "http://a/b"}, request=request)
-    undocumented = httpx.Response(201, json={}, request=request)
-    wrong_body = httpx.Response(404, json={"message": "no"}, request=request)
+PUBLISH_URL = "http://testserver/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"
+STATUS_URL = "http://testserver/api/publishers/contoso/offers/contoso-draftoffer/status?api-version=2017-10-31"
 
-    assert any("Operation-Location" in p for p in spec_problems(missing_header))
+
+def test_response_check_catches_a_response_that_breaks_the_spec(spec_problems):
+    publish = httpx.Request("POST", PUBLISH_URL)
+    no_location = httpx.Response(202, request=publish)
+    undocumented = httpx.Response(201, json={}, request=publish)
+    wrong_body = httpx.Response(404, json={"message": "no"}, request=publish)
+    wrong_reference = httpx.Response(202, json={"operationId": 7}, headers={"Location": "/a"}, request=publish)
+    no_error_body = httpx.Response(404, request=httpx.Request("GET", STATUS_URL))
+
+    assert any("x-location-headers" in p for p in spec_problems(no_location))
     assert spec_problems(undocumented)
     assert spec_problems(wrong_body)
+    assert spec_problems(wrong_reference)
+    assert spec_problems(no_error_body)  # the mock's rules: every error has its body
 
 
-def test_response_check_accepts_a_documented_response(spec_problems):
-    url = "http://testserver/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"
-    request = httpx.Request("POST", url)
-    good = httpx.Response(
-        202,
-        json={"operationId": "x", "operationLocation": "http://a/b"},
-        headers={"Operation-Location": "http://a/b"},
-        request=request,
-    )
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(202, headers={"Operation-Location": "http://a/b"}),
+        httpx.Response(202, headers={"Location": "/api/operations/a$b$1$staging?api-version=2017-10-31"}),
+        httpx.Response(
+            202,
+            json={"operationId": "x", "operationLocation": "http://a/b"},
+            headers={"Operation-Location": "http://a/b"},
+        ),
+    ],
+    ids=["seed-form", "location-form", "with-the-prose-body"],
+)
+def test_response_check_accepts_a_documented_response(spec_problems, response):
+    response.request = httpx.Request("POST", PUBLISH_URL)
 
-    assert spec_problems(good) == []
+    assert spec_problems(response) == []
+
+
+def test_an_error_without_a_body_is_documented_in_the_public_description_only(spec_problems, problems_under):
+    no_error_body = httpx.Response(404, request=httpx.Request("GET", STATUS_URL))
+
+    assert problems_under(spec.DOCUMENTED_RULES)(no_error_body) == []
+    assert spec_problems(no_error_body)

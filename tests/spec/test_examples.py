@@ -70,7 +70,11 @@ def test_there_are_examples_to_check() -> None:
     assert len(EXAMPLES) > 40
 
 
-def test_every_request_body_and_every_response_body_has_an_example() -> None:
+def test_every_request_body_and_every_response_body_has_an_example_on_it_or_its_schema() -> None:
+    # An error body's example may sit on the ErrorResponse schema: the pages show one error body, not one per status.
+    def has_example(media: dict[str, Any]) -> bool:
+        return bool(_examples_of(media) or _examples_of(resolve(SPEC, media["schema"])))
+
     missing = []
     for _, _, op in operations(SPEC):
         holders = []
@@ -78,7 +82,7 @@ def test_every_request_body_and_every_response_body_has_an_example() -> None:
             holders += [("request", m) for m in resolve(SPEC, op["requestBody"])["content"].values()]
         for status, raw in op["responses"].items():
             holders += [(status, m) for m in resolve(SPEC, raw).get("content", {}).values()]
-        missing += [f"{op['operationId']}.{where}" for where, media in holders if not _examples_of(media)]
+        missing += [f"{op['operationId']}.{where}" for where, media in holders if not has_example(media)]
     assert missing == []
 
 
@@ -91,9 +95,9 @@ def test_every_response_header_has_an_example() -> None:
 
 def test_a_wrong_example_would_be_caught() -> None:
     # Guard against a validator that accepts everything (e.g. unresolved references).
-    validator = schema_validator({"$ref": "#/components/schemas/OperationReference"})
-    assert not validator.is_valid({"operationId": 1})
+    validator = schema_validator({"$ref": "#/components/schemas/ErrorResponse"})
+    assert not validator.is_valid({"error": {"code": 1}})
     message = schema_validator({"$ref": "#/components/schemas/Message"})
     assert not message.is_valid({"messageHtml": "x", "level": "error", "timestamp": "yesterday"})
     notification = schema_validator({"$ref": "#/components/schemas/NotificationRequest"})
-    assert not notification.is_valid({"metadata": {"notification-emails": "bob@"}})
+    assert not notification.is_valid({"metadata": {"notification-emails": 42}})

@@ -62,51 +62,49 @@ def test_cancel_body_carries_metadata_notification_emails(cancel: dict[str, Any]
     metadata = resolve(SPEC, body["properties"]["metadata"])
     emails = resolve(SPEC, metadata["properties"]["notification-emails"])
     assert emails["type"] == "string"
-    assert "metadata" in body["required"]
-    assert "notification-emails" in metadata["required"]
     validator = _schema_validator(schema)
     assert validator.is_valid({"metadata": {"notification-emails": "jondoe@contoso.com"}}), "the page's example"
+    assert not validator.is_valid({"metadata": {"notification-emails": 42}})
 
 
-@pytest.mark.parametrize(
-    ("emails", "valid"),
-    [
-        ("jondoe@contoso.com", True),
-        ("jondoe@contoso.com,janedoe@contoso.com", True),
-        ("jondoe@contoso.com, janedoe@contoso.com", True),
-        ("first.last+tag@sub.contoso.co.uk", True),
-        ("", False),
-        ("bob@", False),
-        ("@contoso.com", False),
-        ("jondoe@contoso", False),
-        ("jondoe@contoso.com,", False),
-        (",jondoe@contoso.com", False),
-        ("jondoe@contoso.com;janedoe@contoso.com", False),
-        ("jondoe@contoso.com,,janedoe@contoso.com", False),
-    ],
-)
-def test_notification_emails_must_be_a_comma_separated_address_list(emails: str, valid: bool) -> None:
-    schema = resolve(SPEC, {"$ref": "#/components/schemas/NotificationEmails"})
-    assert bool(re.search(schema["pattern"], emails)) is valid
+def test_the_body_and_the_address_list_carry_no_rule_the_page_does_not_state(cancel: dict[str, Any]) -> None:
+    # The page says "comma-separated e-mail addresses" and nothing of syntax, length or other members: a real
+    # service under contract test must not be failed for accepting what only our mock refuses.
+    body = resolve(SPEC, resolve(SPEC, cancel["requestBody"])["content"]["application/json"]["schema"])
+    metadata = resolve(SPEC, body["properties"]["metadata"])
+    emails = resolve(SPEC, metadata["properties"]["notification-emails"])
+    assert not {"pattern", "minLength", "maxLength"} & set(emails)
+    for node in (body, metadata):
+        assert "required" not in node
+        assert node.get("additionalProperties", True) is not False
+    validator = _schema_validator({"$ref": "#/components/schemas/NotificationRequest"})
+    assert validator.is_valid({"metadata": {"notification-emails": "a\u00e9b, not checked here", "x": 1}, "y": 2})
 
 
 def test_cancel_answers_every_documented_status(cancel: dict[str, Any]) -> None:
     # 200, 202, 400, 403, 404 from the page; 401 from the considerations page.
-    assert {"200", "202", "400", "401", "403", "404"} <= set(cancel["responses"])
+    assert set(cancel["responses"]) == {"200", "202", "400", "401", "403", "404"}
     for status in ("400", "401", "403", "404"):
-        body = resolve(SPEC, cancel["responses"][status])["content"]["application/json"]["schema"]
-        assert body == {"$ref": "#/components/schemas/ErrorResponse"}, status
-    error = SPEC["components"]["schemas"]["ErrorResponse"]
-    assert error["required"] == ["error"]
-    assert set(SPEC["components"]["schemas"]["ErrorDetail"]["required"]) == {"code", "message"}
+        response = resolve(SPEC, cancel["responses"][status])
+        assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
+        assert response["x-body-optional"] is True, f"{status}: the error body 'may' add detail"
 
 
-def test_cancel_202_names_the_operation_to_poll_in_operation_location(cancel: dict[str, Any]) -> None:
+def test_cancel_200_is_a_synchronous_cancel_with_nothing_more(cancel: dict[str, Any]) -> None:
+    ok = resolve(SPEC, cancel["responses"]["200"])
+    assert "content" not in ok
+    assert "headers" not in ok
+    assert "synchronously" in ok["description"]
+
+
+def test_cancel_202_names_the_operation_to_poll_in_a_location_header_and_no_body(cancel: dict[str, Any]) -> None:
     accepted = resolve(SPEC, cancel["responses"]["202"])
+    assert "content" not in accepted, "no page shows a 202 body"
+    assert accepted["x-location-headers"] == ["Operation-Location", "Location"]
     header = resolve(SPEC, accepted["headers"]["Operation-Location"])
-    assert header["required"] is True
+    assert header["required"] is False, "the 2020 pages send Location instead"
     assert header["example"] == SEED_LOCATION
-    assert "format" in header["schema"]  # uri-reference: absolute (2018) or relative (2020)
+    assert header["schema"]["format"] == "uri-reference"  # absolute (2018) or relative (2020)
 
 
 def test_operation_location_points_at_get_operation() -> None:

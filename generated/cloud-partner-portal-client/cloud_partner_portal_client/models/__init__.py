@@ -10,7 +10,6 @@ from .notification_request import NotificationRequest
 from .offer_status import OfferStatus
 from .offer_status_kind import OfferStatusKind
 from .operation_detail import OperationDetail
-from .operation_reference import OperationReference
 from .operation_status import OperationStatus
 from .publishing_link import PublishingLink
 from .step import Step
@@ -31,7 +30,6 @@ __all__ = (
     "OfferStatus",
     "OfferStatusKind",
     "OperationDetail",
-    "OperationReference",
     "OperationStatus",
     "PublishingLink",
     "Step",

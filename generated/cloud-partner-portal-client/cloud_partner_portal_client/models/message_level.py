@@ -4,7 +4,6 @@ from enum import StrEnum
 class MessageLevel(StrEnum):
     ERROR = "error"
     INFORMATION = "information"
-    WARNING = "warning"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -4,6 +4,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.notification_metadata import NotificationMetadata
@@ -20,21 +23,22 @@ class NotificationRequest:
         {'metadata': {'notification-emails': 'jondoe@contoso.com'}}
 
     Attributes:
-        metadata (NotificationMetadata):
+        metadata (NotificationMetadata | Unset):
     """
 
-    metadata: NotificationMetadata
+    metadata: NotificationMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metadata = self.metadata.to_dict()
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "metadata": metadata,
-            }
-        )
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
 
         return field_dict
 
@@ -43,10 +47,32 @@ class NotificationRequest:
         from ..models.notification_metadata import NotificationMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
-        metadata = NotificationMetadata.from_dict(d.pop("metadata"))
+        _metadata = d.pop("metadata", UNSET)
+        metadata: NotificationMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = NotificationMetadata.from_dict(_metadata)
 
         notification_request = cls(
             metadata=metadata,
         )
 
+        notification_request.additional_properties = d
         return notification_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -23,49 +23,60 @@ class OfferStatus:
     """An offer's publishing status and the steps of its latest run.
 
     Attributes:
-        status (OfferStatusKind | str): The offer's status; a value outside the known set is passed through as a string.
-        messages (list[Message]):
-        steps (list[Step]):
-        preview_links (list[PublishingLink]):
-        live_links (list[PublishingLink]):
+        status (OfferStatusKind | str | Unset): The offer's status; a value outside the known set is passed through as a
+            string.
+        messages (list[Message] | Unset):
+        steps (list[Step] | Unset):
+        preview_links (list[PublishingLink] | Unset):
+        live_links (list[PublishingLink] | Unset):
         notification_emails (None | str | Unset): The addresses notified of progress. Deprecated and absent for offers
             migrated to Partner Center.
     """
 
-    status: OfferStatusKind | str
-    messages: list[Message]
-    steps: list[Step]
-    preview_links: list[PublishingLink]
-    live_links: list[PublishingLink]
+    status: OfferStatusKind | str | Unset = UNSET
+    messages: list[Message] | Unset = UNSET
+    steps: list[Step] | Unset = UNSET
+    preview_links: list[PublishingLink] | Unset = UNSET
+    live_links: list[PublishingLink] | Unset = UNSET
     notification_emails: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status: str
-        if isinstance(self.status, OfferStatusKind):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, OfferStatusKind):
             status = self.status.value
         else:
             status = self.status
 
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
 
-        steps = []
-        for steps_item_data in self.steps:
-            steps_item = steps_item_data.to_dict()
-            steps.append(steps_item)
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item = steps_item_data.to_dict()
+                steps.append(steps_item)
 
-        preview_links = []
-        for preview_links_item_data in self.preview_links:
-            preview_links_item = preview_links_item_data.to_dict()
-            preview_links.append(preview_links_item)
+        preview_links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.preview_links, Unset):
+            preview_links = []
+            for preview_links_item_data in self.preview_links:
+                preview_links_item = preview_links_item_data.to_dict()
+                preview_links.append(preview_links_item)
 
-        live_links = []
-        for live_links_item_data in self.live_links:
-            live_links_item = live_links_item_data.to_dict()
-            live_links.append(live_links_item)
+        live_links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.live_links, Unset):
+            live_links = []
+            for live_links_item_data in self.live_links:
+                live_links_item = live_links_item_data.to_dict()
+                live_links.append(live_links_item)
 
         notification_emails: None | str | Unset
         if isinstance(self.notification_emails, Unset):
@@ -75,15 +86,17 @@ class OfferStatus:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "messages": messages,
-                "steps": steps,
-                "previewLinks": preview_links,
-                "liveLinks": live_links,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+        if preview_links is not UNSET:
+            field_dict["previewLinks"] = preview_links
+        if live_links is not UNSET:
+            field_dict["liveLinks"] = live_links
         if notification_emails is not UNSET:
             field_dict["notificationEmails"] = notification_emails
 
@@ -97,7 +110,9 @@ class OfferStatus:
 
         d = dict(src_dict)
 
-        def _parse_status(data: object) -> OfferStatusKind | str:
+        def _parse_status(data: object) -> OfferStatusKind | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -106,37 +121,45 @@ class OfferStatus:
                 return componentsschemas_offer_status_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(OfferStatusKind | str, data)
+            return cast(OfferStatusKind | str | Unset, data)
 
-        status = _parse_status(d.pop("status"))
+        status = _parse_status(d.pop("status", UNSET))
 
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = Message.from_dict(messages_item_data)
+        _messages = d.pop("messages", UNSET)
+        messages: list[Message] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = Message.from_dict(messages_item_data)
 
-            messages.append(messages_item)
+                messages.append(messages_item)
 
-        steps = []
-        _steps = d.pop("steps")
-        for steps_item_data in _steps:
-            steps_item = Step.from_dict(steps_item_data)
+        _steps = d.pop("steps", UNSET)
+        steps: list[Step] | Unset = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+                steps_item = Step.from_dict(steps_item_data)
 
-            steps.append(steps_item)
+                steps.append(steps_item)
 
-        preview_links = []
-        _preview_links = d.pop("previewLinks")
-        for preview_links_item_data in _preview_links:
-            preview_links_item = PublishingLink.from_dict(preview_links_item_data)
+        _preview_links = d.pop("previewLinks", UNSET)
+        preview_links: list[PublishingLink] | Unset = UNSET
+        if _preview_links is not UNSET:
+            preview_links = []
+            for preview_links_item_data in _preview_links:
+                preview_links_item = PublishingLink.from_dict(preview_links_item_data)
 
-            preview_links.append(preview_links_item)
+                preview_links.append(preview_links_item)
 
-        live_links = []
-        _live_links = d.pop("liveLinks")
-        for live_links_item_data in _live_links:
-            live_links_item = PublishingLink.from_dict(live_links_item_data)
+        _live_links = d.pop("liveLinks", UNSET)
+        live_links: list[PublishingLink] | Unset = UNSET
+        if _live_links is not UNSET:
+            live_links = []
+            for live_links_item_data in _live_links:
+                live_links_item = PublishingLink.from_dict(live_links_item_data)
 
-            live_links.append(live_links_item)
+                live_links.append(live_links_item)
 
         def _parse_notification_emails(data: object) -> None | str | Unset:
             if data is None:

@@ -24,57 +24,65 @@ class OperationDetail:
     """One operation with its steps, as `getOperation` returns it.
 
     Attributes:
-        status (OperationStatus | str): An operation's status as the service reports it; a value outside the known set
-            is passed through as a string.
-        messages (list[Message]):
-        cancellation_request_state (CancellationRequestState | str): Whether the operation can be cancelled; a value
-            outside the known set is passed through as a string.
-        steps (list[Step]):
+        status (OperationStatus | str | Unset): An operation's status as the service reports it; a value outside the
+            known set is passed through as a string.
+        messages (list[Message] | Unset):
         publishing_version (int | Unset):
         offer_version (int | Unset):
+        cancellation_request_state (CancellationRequestState | str | Unset): Whether the operation can be cancelled; a
+            value outside the known set is passed through as a string.
+        steps (list[Step] | Unset):
         preview_links (list[PublishingLink] | Unset):
         live_links (list[PublishingLink] | Unset):
         notification_emails (None | str | Unset): The addresses notified of progress (2018 pages; absent for migrated
             offers).
     """
 
-    status: OperationStatus | str
-    messages: list[Message]
-    cancellation_request_state: CancellationRequestState | str
-    steps: list[Step]
+    status: OperationStatus | str | Unset = UNSET
+    messages: list[Message] | Unset = UNSET
     publishing_version: int | Unset = UNSET
     offer_version: int | Unset = UNSET
+    cancellation_request_state: CancellationRequestState | str | Unset = UNSET
+    steps: list[Step] | Unset = UNSET
     preview_links: list[PublishingLink] | Unset = UNSET
     live_links: list[PublishingLink] | Unset = UNSET
     notification_emails: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status: str
-        if isinstance(self.status, OperationStatus):
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, OperationStatus):
             status = self.status.value
         else:
             status = self.status
 
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
-
-        cancellation_request_state: str
-        if isinstance(self.cancellation_request_state, CancellationRequestState):
-            cancellation_request_state = self.cancellation_request_state.value
-        else:
-            cancellation_request_state = self.cancellation_request_state
-
-        steps = []
-        for steps_item_data in self.steps:
-            steps_item = steps_item_data.to_dict()
-            steps.append(steps_item)
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
 
         publishing_version = self.publishing_version
 
         offer_version = self.offer_version
+
+        cancellation_request_state: str | Unset
+        if isinstance(self.cancellation_request_state, Unset):
+            cancellation_request_state = UNSET
+        elif isinstance(self.cancellation_request_state, CancellationRequestState):
+            cancellation_request_state = self.cancellation_request_state.value
+        else:
+            cancellation_request_state = self.cancellation_request_state
+
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item = steps_item_data.to_dict()
+                steps.append(steps_item)
 
         preview_links: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.preview_links, Unset):
@@ -98,18 +106,19 @@ class OperationDetail:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "messages": messages,
-                "cancellationRequestState": cancellation_request_state,
-                "steps": steps,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if messages is not UNSET:
+            field_dict["messages"] = messages
         if publishing_version is not UNSET:
             field_dict["publishingVersion"] = publishing_version
         if offer_version is not UNSET:
             field_dict["offerVersion"] = offer_version
+        if cancellation_request_state is not UNSET:
+            field_dict["cancellationRequestState"] = cancellation_request_state
+        if steps is not UNSET:
+            field_dict["steps"] = steps
         if preview_links is not UNSET:
             field_dict["previewLinks"] = preview_links
         if live_links is not UNSET:
@@ -127,7 +136,9 @@ class OperationDetail:
 
         d = dict(src_dict)
 
-        def _parse_status(data: object) -> OperationStatus | str:
+        def _parse_status(data: object) -> OperationStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -136,20 +147,28 @@ class OperationDetail:
                 return componentsschemas_operation_status_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(OperationStatus | str, data)
+            return cast(OperationStatus | str | Unset, data)
 
-        status = _parse_status(d.pop("status"))
+        status = _parse_status(d.pop("status", UNSET))
 
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = Message.from_dict(messages_item_data)
+        _messages = d.pop("messages", UNSET)
+        messages: list[Message] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = Message.from_dict(messages_item_data)
 
-            messages.append(messages_item)
+                messages.append(messages_item)
+
+        publishing_version = d.pop("publishingVersion", UNSET)
+
+        offer_version = d.pop("offerVersion", UNSET)
 
         def _parse_cancellation_request_state(
             data: object,
-        ) -> CancellationRequestState | str:
+        ) -> CancellationRequestState | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -160,22 +179,20 @@ class OperationDetail:
                 return componentsschemas_cancellation_request_state_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CancellationRequestState | str, data)
+            return cast(CancellationRequestState | str | Unset, data)
 
         cancellation_request_state = _parse_cancellation_request_state(
-            d.pop("cancellationRequestState")
+            d.pop("cancellationRequestState", UNSET)
         )
 
-        steps = []
-        _steps = d.pop("steps")
-        for steps_item_data in _steps:
-            steps_item = Step.from_dict(steps_item_data)
+        _steps = d.pop("steps", UNSET)
+        steps: list[Step] | Unset = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+                steps_item = Step.from_dict(steps_item_data)
 
-            steps.append(steps_item)
-
-        publishing_version = d.pop("publishingVersion", UNSET)
-
-        offer_version = d.pop("offerVersion", UNSET)
+                steps.append(steps_item)
 
         _preview_links = d.pop("previewLinks", UNSET)
         preview_links: list[PublishingLink] | Unset = UNSET
@@ -209,10 +226,10 @@ class OperationDetail:
         operation_detail = cls(
             status=status,
             messages=messages,
-            cancellation_request_state=cancellation_request_state,
-            steps=steps,
             publishing_version=publishing_version,
             offer_version=offer_version,
+            cancellation_request_state=cancellation_request_state,
+            steps=steps,
             preview_links=preview_links,
             live_links=live_links,
             notification_emails=notification_emails,

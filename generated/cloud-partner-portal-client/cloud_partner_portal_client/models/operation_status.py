@@ -2,7 +2,6 @@ from enum import StrEnum
 
 
 class OperationStatus(StrEnum):
-    CANCELED = "canceled"
     COMPLETED = "completed"
     FAILED = "failed"
     NOT_STARTED = "notStarted"

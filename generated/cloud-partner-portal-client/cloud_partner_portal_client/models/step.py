@@ -26,23 +26,24 @@ class Step:
             'progressPercentage': 100}
 
     Attributes:
-        id (str): The step's identifier (`displaydummycertify`, `displaycertify`, `displayprovision`, `displaypackage`,
-            `publisher-signoff`, `live`).
-        step_name (str): The step's display name.
-        status (StepStatus | str): The step's status; a value outside the known set is passed through as a string.
-        messages (list[Message]):
-        progress_percentage (int): Percent complete (`processPercentage` in the offer-status table).
+        id (str | Unset): The step's identifier (`displaydummycertify`, `displaycertify`, `displayprovision`,
+            `displaypackage`, `publisher-signoff`, `live`).
+        step_name (str | Unset): The step's display name.
         description (str | Unset): What the step does.
+        status (StepStatus | str | Unset): The step's status; a value outside the known set is passed through as a
+            string.
+        messages (list[Message] | Unset):
+        progress_percentage (int | Unset): Percent complete (`processPercentage` in the offer-status table).
         estimated_time_frame (str | Unset): A human estimate of the step's duration, for example `< 15 min`; absent on
             some steps.
     """
 
-    id: str
-    step_name: str
-    status: StepStatus | str
-    messages: list[Message]
-    progress_percentage: int
+    id: str | Unset = UNSET
+    step_name: str | Unset = UNSET
     description: str | Unset = UNSET
+    status: StepStatus | str | Unset = UNSET
+    messages: list[Message] | Unset = UNSET
+    progress_percentage: int | Unset = UNSET
     estimated_time_frame: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,36 +52,42 @@ class Step:
 
         step_name = self.step_name
 
-        status: str
-        if isinstance(self.status, StepStatus):
+        description = self.description
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, StepStatus):
             status = self.status.value
         else:
             status = self.status
 
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
 
         progress_percentage = self.progress_percentage
-
-        description = self.description
 
         estimated_time_frame = self.estimated_time_frame
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "stepName": step_name,
-                "status": status,
-                "messages": messages,
-                "progressPercentage": progress_percentage,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if step_name is not UNSET:
+            field_dict["stepName"] = step_name
         if description is not UNSET:
             field_dict["description"] = description
+        if status is not UNSET:
+            field_dict["status"] = status
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if progress_percentage is not UNSET:
+            field_dict["progressPercentage"] = progress_percentage
         if estimated_time_frame is not UNSET:
             field_dict["estimatedTimeFrame"] = estimated_time_frame
 
@@ -91,11 +98,15 @@ class Step:
         from ..models.message import Message  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
-        step_name = d.pop("stepName")
+        step_name = d.pop("stepName", UNSET)
 
-        def _parse_status(data: object) -> StepStatus | str:
+        description = d.pop("description", UNSET)
+
+        def _parse_status(data: object) -> StepStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -104,30 +115,30 @@ class Step:
                 return componentsschemas_step_status_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(StepStatus | str, data)
+            return cast(StepStatus | str | Unset, data)
 
-        status = _parse_status(d.pop("status"))
+        status = _parse_status(d.pop("status", UNSET))
 
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = Message.from_dict(messages_item_data)
+        _messages = d.pop("messages", UNSET)
+        messages: list[Message] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = Message.from_dict(messages_item_data)
 
-            messages.append(messages_item)
+                messages.append(messages_item)
 
-        progress_percentage = d.pop("progressPercentage")
-
-        description = d.pop("description", UNSET)
+        progress_percentage = d.pop("progressPercentage", UNSET)
 
         estimated_time_frame = d.pop("estimatedTimeFrame", UNSET)
 
         step = cls(
             id=id,
             step_name=step_name,
+            description=description,
             status=status,
             messages=messages,
             progress_percentage=progress_percentage,
-            description=description,
             estimated_time_frame=estimated_time_frame,
         )
 

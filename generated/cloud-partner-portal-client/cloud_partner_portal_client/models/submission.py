@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -23,59 +22,47 @@ class Submission:
     """One operation as `listOperations` lists it.
 
     Attributes:
-        id (str): The operation's identifier (a GUID).
-        submission_type (str | SubmissionType): The operation's kind; a value outside the known set is passed through as
-            a string.
-        submission_state (OperationStatus | str): An operation's status as the service reports it; a value outside the
-            known set is passed through as a string.
+        id (str | Unset): The operation's identifier (a GUID).
         offer_id (str | Unset):
         offer_version (int | Unset):
         offer_type_id (str | Unset): The offer type, for example `microsoft-azure-virtualmachines`.
         publisher_id (str | Unset):
+        submission_type (str | SubmissionType | Unset): The operation's kind; a value outside the known set is passed
+            through as a string.
+        submission_state (OperationStatus | str | Unset): An operation's status as the service reports it; a value
+            outside the known set is passed through as a string.
         publishing_version (int | Unset):
         slot (str | Unset): The slot the operation works on, for example `staging`.
         version (int | Unset):
         definition (SubmissionDefinition | Unset):
-        changed_time (datetime.datetime | Unset):
-        created_date_time (datetime.datetime | Unset): Table only. When the operation was created.
-        last_action_date_time (datetime.datetime | Unset): Table only. When the operation last changed.
+        changed_time (str | Unset):
+        created_date_time (str | Unset): Table only. When the operation was created.
+        last_action_date_time (str | Unset): Table only. When the operation last changed.
         status (OperationStatus | str | Unset): An operation's status as the service reports it; a value outside the
             known set is passed through as a string.
         error (None | str | Unset): Table only. The error of a failed operation.
     """
 
-    id: str
-    submission_type: str | SubmissionType
-    submission_state: OperationStatus | str
+    id: str | Unset = UNSET
     offer_id: str | Unset = UNSET
     offer_version: int | Unset = UNSET
     offer_type_id: str | Unset = UNSET
     publisher_id: str | Unset = UNSET
+    submission_type: str | SubmissionType | Unset = UNSET
+    submission_state: OperationStatus | str | Unset = UNSET
     publishing_version: int | Unset = UNSET
     slot: str | Unset = UNSET
     version: int | Unset = UNSET
     definition: SubmissionDefinition | Unset = UNSET
-    changed_time: datetime.datetime | Unset = UNSET
-    created_date_time: datetime.datetime | Unset = UNSET
-    last_action_date_time: datetime.datetime | Unset = UNSET
+    changed_time: str | Unset = UNSET
+    created_date_time: str | Unset = UNSET
+    last_action_date_time: str | Unset = UNSET
     status: OperationStatus | str | Unset = UNSET
     error: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
-        submission_type: str
-        if isinstance(self.submission_type, SubmissionType):
-            submission_type = self.submission_type.value
-        else:
-            submission_type = self.submission_type
-
-        submission_state: str
-        if isinstance(self.submission_state, OperationStatus):
-            submission_state = self.submission_state.value
-        else:
-            submission_state = self.submission_state
 
         offer_id = self.offer_id
 
@@ -84,6 +71,22 @@ class Submission:
         offer_type_id = self.offer_type_id
 
         publisher_id = self.publisher_id
+
+        submission_type: str | Unset
+        if isinstance(self.submission_type, Unset):
+            submission_type = UNSET
+        elif isinstance(self.submission_type, SubmissionType):
+            submission_type = self.submission_type.value
+        else:
+            submission_type = self.submission_type
+
+        submission_state: str | Unset
+        if isinstance(self.submission_state, Unset):
+            submission_state = UNSET
+        elif isinstance(self.submission_state, OperationStatus):
+            submission_state = self.submission_state.value
+        else:
+            submission_state = self.submission_state
 
         publishing_version = self.publishing_version
 
@@ -95,17 +98,11 @@ class Submission:
         if not isinstance(self.definition, Unset):
             definition = self.definition.to_dict()
 
-        changed_time: str | Unset = UNSET
-        if not isinstance(self.changed_time, Unset):
-            changed_time = self.changed_time.isoformat()
+        changed_time = self.changed_time
 
-        created_date_time: str | Unset = UNSET
-        if not isinstance(self.created_date_time, Unset):
-            created_date_time = self.created_date_time.isoformat()
+        created_date_time = self.created_date_time
 
-        last_action_date_time: str | Unset = UNSET
-        if not isinstance(self.last_action_date_time, Unset):
-            last_action_date_time = self.last_action_date_time.isoformat()
+        last_action_date_time = self.last_action_date_time
 
         status: str | Unset
         if isinstance(self.status, Unset):
@@ -123,13 +120,9 @@ class Submission:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "submissionType": submission_type,
-                "submissionState": submission_state,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if offer_id is not UNSET:
             field_dict["offerId"] = offer_id
         if offer_version is not UNSET:
@@ -138,6 +131,10 @@ class Submission:
             field_dict["offerTypeId"] = offer_type_id
         if publisher_id is not UNSET:
             field_dict["publisherId"] = publisher_id
+        if submission_type is not UNSET:
+            field_dict["submissionType"] = submission_type
+        if submission_state is not UNSET:
+            field_dict["submissionState"] = submission_state
         if publishing_version is not UNSET:
             field_dict["publishingVersion"] = publishing_version
         if slot is not UNSET:
@@ -164,33 +161,7 @@ class Submission:
         from ..models.submission_definition import SubmissionDefinition  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
-
-        def _parse_submission_type(data: object) -> str | SubmissionType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_submission_type_value_type_0 = SubmissionType(data)
-
-                return componentsschemas_submission_type_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | SubmissionType, data)
-
-        submission_type = _parse_submission_type(d.pop("submissionType"))
-
-        def _parse_submission_state(data: object) -> OperationStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_operation_status_value_type_0 = OperationStatus(data)
-
-                return componentsschemas_operation_status_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(OperationStatus | str, data)
-
-        submission_state = _parse_submission_state(d.pop("submissionState"))
+        id = d.pop("id", UNSET)
 
         offer_id = d.pop("offerId", UNSET)
 
@@ -199,6 +170,36 @@ class Submission:
         offer_type_id = d.pop("offerTypeId", UNSET)
 
         publisher_id = d.pop("publisherId", UNSET)
+
+        def _parse_submission_type(data: object) -> str | SubmissionType | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_submission_type_value_type_0 = SubmissionType(data)
+
+                return componentsschemas_submission_type_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | SubmissionType | Unset, data)
+
+        submission_type = _parse_submission_type(d.pop("submissionType", UNSET))
+
+        def _parse_submission_state(data: object) -> OperationStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_operation_status_value_type_0 = OperationStatus(data)
+
+                return componentsschemas_operation_status_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OperationStatus | str | Unset, data)
+
+        submission_state = _parse_submission_state(d.pop("submissionState", UNSET))
 
         publishing_version = d.pop("publishingVersion", UNSET)
 
@@ -213,28 +214,11 @@ class Submission:
         else:
             definition = SubmissionDefinition.from_dict(_definition)
 
-        _changed_time = d.pop("changedTime", UNSET)
-        changed_time: datetime.datetime | Unset
-        if isinstance(_changed_time, Unset):
-            changed_time = UNSET
-        else:
-            changed_time = datetime.datetime.fromisoformat(_changed_time)
+        changed_time = d.pop("changedTime", UNSET)
 
-        _created_date_time = d.pop("createdDateTime", UNSET)
-        created_date_time: datetime.datetime | Unset
-        if isinstance(_created_date_time, Unset):
-            created_date_time = UNSET
-        else:
-            created_date_time = datetime.datetime.fromisoformat(_created_date_time)
+        created_date_time = d.pop("createdDateTime", UNSET)
 
-        _last_action_date_time = d.pop("lastActionDateTime", UNSET)
-        last_action_date_time: datetime.datetime | Unset
-        if isinstance(_last_action_date_time, Unset):
-            last_action_date_time = UNSET
-        else:
-            last_action_date_time = datetime.datetime.fromisoformat(
-                _last_action_date_time
-            )
+        last_action_date_time = d.pop("lastActionDateTime", UNSET)
 
         def _parse_status(data: object) -> OperationStatus | str | Unset:
             if isinstance(data, Unset):
@@ -262,12 +246,12 @@ class Submission:
 
         submission = cls(
             id=id,
-            submission_type=submission_type,
-            submission_state=submission_state,
             offer_id=offer_id,
             offer_version=offer_version,
             offer_type_id=offer_type_id,
             publisher_id=publisher_id,
+            submission_type=submission_type,
+            submission_state=submission_state,
             publishing_version=publishing_version,
             slot=slot,
             version=version,

@@ -2,7 +2,6 @@ from enum import StrEnum
 
 
 class SubmissionType(StrEnum):
-    CANCEL = "cancel"
     GO_LIVE = "goLive"
     PUBLISH = "publish"
 

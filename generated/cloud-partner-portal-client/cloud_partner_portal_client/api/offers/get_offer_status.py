@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.offer_status import OfferStatus
-from ...types import UNSET, Response
+from ...types import UNSET, Response, parse_documented_body
 
 
 def _get_kwargs(
@@ -40,29 +40,49 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | OfferStatus | None:
     if response.status_code == 200:
-        response_200 = OfferStatus.from_dict(response.json())
 
-        return response_200
+        def _parse_response_200(data: Any) -> OfferStatus:
+            response_200 = OfferStatus.from_dict(data)
+
+            return response_200
+
+        return parse_documented_body(response, _parse_response_200)
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+        def _parse_response_400(data: Any) -> ErrorResponse:
+            response_400 = ErrorResponse.from_dict(data)
+
+            return response_400
+
+        return parse_documented_body(response, _parse_response_400)
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+        def _parse_response_401(data: Any) -> ErrorResponse:
+            response_401 = ErrorResponse.from_dict(data)
+
+            return response_401
+
+        return parse_documented_body(response, _parse_response_401)
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+        def _parse_response_403(data: Any) -> ErrorResponse:
+            response_403 = ErrorResponse.from_dict(data)
+
+            return response_403
+
+        return parse_documented_body(response, _parse_response_403)
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+        def _parse_response_404(data: Any) -> ErrorResponse:
+            response_404 = ErrorResponse.from_dict(data)
+
+            return response_404
+
+        return parse_documented_body(response, _parse_response_404)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,8 +93,12 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | OfferStatus]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        raise errors.UnexpectedStatus(response.status_code, response.content) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,8 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.notification_request import NotificationRequest
-from ...models.operation_reference import OperationReference
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, parse_documented_body
 
 
 def _get_kwargs(
@@ -47,51 +46,55 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OperationReference | None:
+) -> Any | ErrorResponse | None:
     if response.status_code == 202:
-        response_202 = OperationReference.from_dict(response.json())
-
+        response_202 = cast(Any, None)
         return response_202
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+        def _parse_response_400(data: Any) -> ErrorResponse:
+            response_400 = ErrorResponse.from_dict(data)
+
+            return response_400
+
+        return parse_documented_body(response, _parse_response_400)
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+        def _parse_response_401(data: Any) -> ErrorResponse:
+            response_401 = ErrorResponse.from_dict(data)
+
+            return response_401
+
+        return parse_documented_body(response, _parse_response_401)
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+        def _parse_response_403(data: Any) -> ErrorResponse:
+            response_403 = ErrorResponse.from_dict(data)
+
+            return response_403
+
+        return parse_documented_body(response, _parse_response_403)
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+        def _parse_response_404(data: Any) -> ErrorResponse:
+            response_404 = ErrorResponse.from_dict(data)
 
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+            return response_404
 
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
-
-        return response_415
+        return parse_documented_body(response, _parse_response_404)
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
 
-        return response_422
+        def _parse_response_422(data: Any) -> ErrorResponse:
+            response_422 = ErrorResponse.from_dict(data)
+
+            return response_422
+
+        return parse_documented_body(response, _parse_response_422)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -101,9 +104,13 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OperationReference]:
+) -> Response[Any | ErrorResponse]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        raise errors.UnexpectedStatus(response.status_code, response.content) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -117,7 +124,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: NotificationRequest | Unset = UNSET,
     api_version: Literal["2017-10-31"] = "2017-10-31",
-) -> Response[ErrorResponse | OperationReference]:
+) -> Response[Any | ErrorResponse]:
     """Publish an offer to preview
 
      Starts publishing the offer: a long-running operation that walks the publishing steps
@@ -139,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | OperationReference]
+        Response[Any | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +170,7 @@ def sync(
     client: AuthenticatedClient,
     body: NotificationRequest | Unset = UNSET,
     api_version: Literal["2017-10-31"] = "2017-10-31",
-) -> ErrorResponse | OperationReference | None:
+) -> Any | ErrorResponse | None:
     """Publish an offer to preview
 
      Starts publishing the offer: a long-running operation that walks the publishing steps
@@ -185,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | OperationReference
+        Any | ErrorResponse
     """
 
     return sync_detailed(
@@ -204,7 +211,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: NotificationRequest | Unset = UNSET,
     api_version: Literal["2017-10-31"] = "2017-10-31",
-) -> Response[ErrorResponse | OperationReference]:
+) -> Response[Any | ErrorResponse]:
     """Publish an offer to preview
 
      Starts publishing the offer: a long-running operation that walks the publishing steps
@@ -226,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | OperationReference]
+        Response[Any | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -248,7 +255,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: NotificationRequest | Unset = UNSET,
     api_version: Literal["2017-10-31"] = "2017-10-31",
-) -> ErrorResponse | OperationReference | None:
+) -> Any | ErrorResponse | None:
     """Publish an offer to preview
 
      Starts publishing the offer: a long-running operation that walks the publishing steps
@@ -270,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | OperationReference
+        Any | ErrorResponse
     """
 
     return (

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.operation_status import OperationStatus
 from ...models.submission import Submission
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, parse_documented_body
 
 
 def _get_kwargs(
@@ -48,34 +48,54 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | list[Submission] | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Submission.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+        def _parse_response_200(data: Any) -> list[Submission]:
+            response_200 = []
+            _response_200 = data
+            for response_200_item_data in _response_200:
+                response_200_item = Submission.from_dict(response_200_item_data)
 
-        return response_200
+                response_200.append(response_200_item)
+
+            return response_200
+
+        return parse_documented_body(response, _parse_response_200)
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+        def _parse_response_400(data: Any) -> ErrorResponse:
+            response_400 = ErrorResponse.from_dict(data)
+
+            return response_400
+
+        return parse_documented_body(response, _parse_response_400)
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+        def _parse_response_401(data: Any) -> ErrorResponse:
+            response_401 = ErrorResponse.from_dict(data)
+
+            return response_401
+
+        return parse_documented_body(response, _parse_response_401)
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+        def _parse_response_403(data: Any) -> ErrorResponse:
+            response_403 = ErrorResponse.from_dict(data)
+
+            return response_403
+
+        return parse_documented_body(response, _parse_response_403)
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+        def _parse_response_404(data: Any) -> ErrorResponse:
+            response_404 = ErrorResponse.from_dict(data)
+
+            return response_404
+
+        return parse_documented_body(response, _parse_response_404)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,8 +106,12 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | list[Submission]]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        raise errors.UnexpectedStatus(response.status_code, response.content) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -105,17 +129,16 @@ def sync_detailed(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
-    time;
-    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
-    `running`.
+    keeps the trailing slash of the documented URL. The page says only one operation can be `running` at
+    a
+    time.
 
     Args:
         publisher_id (str):
         offer_id (str):
-        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
-            `canceled`. The operations table writes
-            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`.
+            The operations table writes `not started`; this
+            description uses camelCase `notStarted`, like every other wire value.
         api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
 
     Raises:
@@ -151,17 +174,16 @@ def sync(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
-    time;
-    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
-    `running`.
+    keeps the trailing slash of the documented URL. The page says only one operation can be `running` at
+    a
+    time.
 
     Args:
         publisher_id (str):
         offer_id (str):
-        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
-            `canceled`. The operations table writes
-            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`.
+            The operations table writes `not started`; this
+            description uses camelCase `notStarted`, like every other wire value.
         api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
 
     Raises:
@@ -192,17 +214,16 @@ async def asyncio_detailed(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
-    time;
-    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
-    `running`.
+    keeps the trailing slash of the documented URL. The page says only one operation can be `running` at
+    a
+    time.
 
     Args:
         publisher_id (str):
         offer_id (str):
-        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
-            `canceled`. The operations table writes
-            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`.
+            The operations table writes `not started`; this
+            description uses camelCase `notStarted`, like every other wire value.
         api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
 
     Raises:
@@ -236,17 +257,16 @@ async def asyncio(
     """List the operations of an offer
 
      The operations (submissions) run on the offer, newest first, optionally filtered by status. The path
-    keeps the trailing slash of the documented URL. Only one publish or go-live can be `running` at a
-    time;
-    while an asynchronous cancel runs, the cancel operation and the operation it stops both read
-    `running`.
+    keeps the trailing slash of the documented URL. The page says only one operation can be `running` at
+    a
+    time.
 
     Args:
         publisher_id (str):
         offer_id (str):
-        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`,
-            `canceled`. The operations table writes
-            `not started`; this description uses camelCase `notStarted`, like every other wire value.
+        status (OperationStatus | Unset): An operation's status. Terminal: `completed`, `failed`.
+            The operations table writes `not started`; this
+            description uses camelCase `notStarted`, like every other wire value.
         api_version (Literal['2017-10-31']):  Default: '2017-10-31'.
 
     Raises:
