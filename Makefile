@@ -72,10 +72,10 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts bench
-	$(BIN)/ruff format --check src tests examples scripts bench
+	$(BIN)/ruff check src tests examples scripts bench tools
+	$(BIN)/ruff format --check src tests examples scripts bench tools
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts bench
+	$(BIN)/mypy --strict scripts bench tools
 	$(BIN)/mypy --strict $(CLIENT_DIR)/cloud_partner_portal_client examples
 
 generate: build/openapi.client.yaml build/openapi.mock.yaml ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
@@ -104,8 +104,15 @@ contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs
 mock: setup ## serve the mock on $(HOST):$(PORT)
 	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT)
 
-docs: build/openapi.docs.yaml ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
-	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html
+docs: build/docs/index.html ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
+
+# The reference of the Python layer and the command line, generated from their docstrings and --help.
+DOCS_REFERENCE := build/overlays/reference.overlay.yaml
+$(DOCS_REFERENCE): $(shell find src/cloud_partner_portal -name '*.py') tools/docs_reference.py | setup
+	$(BIN)/python -m tools.docs_reference -o $@
+build/docs/index.html: build/openapi.docs.yaml $(DOCS_REFERENCE) templates/docs/page.hbs package-lock.json
+	$(BIN)/python -m openapi_overlay apply build/openapi.docs.yaml $(DOCS_REFERENCE) --strict -o build/openapi.page.yaml
+	npx --no-install redocly build-docs build/openapi.page.yaml --inlineBundle --template templates/docs/page.hbs -o $@
 
 fuzz: build/openapi.mock.yaml ## long schemathesis run vs the mock: every check, positive + negative, FUZZ_SECONDS (600) → build/reports/
 	$(BIN)/python -m bench.fuzz --seconds $(FUZZ_SECONDS)

@@ -1,0 +1,1 @@
+"""Development tools of the project: run from the repository root as `python -m tools.<module>`."""
