@@ -169,7 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(yaml.dump(document, Dumper=_LiteralDumper, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    args.output.write_text(
+        yaml.dump(document, Dumper=_LiteralDumper, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+    )
     return 0
 
 

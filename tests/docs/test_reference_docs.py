@@ -33,7 +33,6 @@ import shutil
 import signal
 import struct
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -397,7 +396,9 @@ def test_the_screenshot_is_a_real_png(screenshot: tuple[Path, list[tuple[str, st
     assert len(data) > 60_000, f"{path} is {len(data)} bytes: the page looks blank"
 
 
-def test_the_page_asks_the_network_for_nothing(screenshot: tuple[Path, list[tuple[str, str]]], browser: Browser) -> None:
+def test_the_page_asks_the_network_for_nothing(
+    screenshot: tuple[Path, list[tuple[str, str]]], browser: Browser
+) -> None:
     _, requested = screenshot
     assert f"{browser.base_url}/index.html" in {url for url, _ in requested}, "the net log shows no page load"
     # What the page asked for; Chromium's own housekeeping (update checks and the like) has no page initiator.

@@ -20,7 +20,8 @@ def test_every_public_name_of_the_python_layer_is_described_with_its_docstring()
     for name in cloud_partner_portal.__all__:
         assert f"`{name}" in text, name
     summary = inspect.cleandoc(cloud_partner_portal.begin_cancel.__doc__ or "").splitlines()[0]
-    assert summary and summary in text
+    assert summary
+    assert summary in text
 
 
 def test_every_command_of_the_command_line_is_described_with_its_help() -> None:
@@ -41,7 +42,8 @@ def test_the_overlay_adds_one_guide_listed_under_guides(tmp_path: Path) -> None:
     document = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert document["overlay"] == "1.1.0"
     tag = document["actions"][0]["update"]
-    assert tag["name"] == docs_reference.TAG and tag["x-traitTag"] is True
+    assert tag["name"] == docs_reference.TAG
+    assert tag["x-traitTag"] is True
     assert "### Python: `cloud_partner_portal`" in tag["description"]
     assert document["actions"][1]["update"] == docs_reference.TAG
 
