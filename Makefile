@@ -137,8 +137,15 @@ mock: setup ## serve the mock on $(HOST):$(PORT) (FLAVOR=2018|2020-migrated|2020
 	$(BIN)/python -m cloud_partner_portal_mock --host $(HOST) --port $(PORT) \
 	  $(if $(FLAVOR),--flavor $(FLAVOR)) $(if $(RULES),--rules $(RULES))
 
-docs: build/openapi.docs.yaml ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
-	npx --no-install redocly build-docs build/openapi.docs.yaml --inlineBundle -o build/docs/index.html
+docs: build/docs/index.html ## rendered reference (Redocly, one offline HTML file) → build/docs/index.html
+
+# The reference of the Python layer and the command line, generated from their docstrings and --help.
+DOCS_REFERENCE := build/overlays/reference.overlay.yaml
+$(DOCS_REFERENCE): $(shell find src/cloud_partner_portal -name '*.py') tools/docs_reference.py | setup
+	$(BIN)/python -m tools.docs_reference -o $@
+build/docs/index.html: build/openapi.docs.yaml $(DOCS_REFERENCE) templates/docs/page.hbs package-lock.json
+	$(BIN)/python -m openapi_overlay apply build/openapi.docs.yaml $(DOCS_REFERENCE) --strict -o build/openapi.page.yaml
+	npx --no-install redocly build-docs build/openapi.page.yaml --inlineBundle --template templates/docs/page.hbs -o $@
 
 fuzz: build/openapi.mock.yaml ## long schemathesis run vs the mock: every check, positive + negative, FUZZ_SECONDS (600) → build/reports/
 	$(BIN)/python -m bench.fuzz --seconds $(FUZZ_SECONDS)
