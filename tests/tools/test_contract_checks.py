@@ -11,14 +11,14 @@ import pytest
 import schemathesis
 from schemathesis.config import ChecksConfig
 from schemathesis.core.failures import Failure, FailureGroup
+
+from cloud_partner_portal_mock.spec import DOCUMENTED_RULES, MOCK_RULES, description
+from tools import contract_checks
 from tools.contract_checks import (
     content_type_conformance_allowing_no_body,
     location_headers_conformance,
     response_schema_conformance_allowing_no_body,
 )
-
-from cloud_partner_portal_mock.spec import DOCUMENTED_RULES, MOCK_RULES, description
-from tools import contract_checks
 
 BASE = "http://127.0.0.1:8080"
 PUBLISH = "/api/publishers/{publisherId}/offers/{offerId}/publish"
