@@ -238,6 +238,10 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     routes += [Route(path, _AnyMethod(mock.endpoint(by_method))) for path, by_method in spec.methods_by_path().items()]
     routes.append(Route("/{path:path}", _AnyMethod(mock.not_found)))
     app = MockApp(routes=routes)
+    # A path that no route matches (one holding a line break escapes `{path:path}`, whose `.` stops at it) gets
+    # the mock's 404 too: not Starlette's plain-text one, nor its trailing-slash redirect.
+    app.router.redirect_slashes = False
+    app.router.default = _AnyMethod(mock.not_found)
     app.state.service = service
     app.state.config = config
     app.state.faults = mock.faults
