@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import queue
-import re
-import subprocess
-import sys
-import threading
-
 import httpx
 import pytest
 
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
 from cloud_partner_portal_mock.config import DEFAULT_TOKENS
+from served_mock import ServedMock
 
 
 def _config(*argv, environ=None):
@@ -65,27 +60,28 @@ def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(caps
 
 
 def test_module_serves_the_mock_and_does_not_print_tokens():
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cloud_partner_portal_mock", "--port", "0", "--token", "hidden-token=contoso"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    try:
-        seen = []
-        while not (match := re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", "".join(seen))):
-            seen.append(lines.get(timeout=15))
+    with ServedMock("--token", "hidden-token=contoso") as served:
         response = httpx.get(
-            match.group(1) + "/api/publishers/contoso/offers/contoso-draftoffer/status",
+            served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status",
             params={"api-version": "2017-10-31"},
             headers={"Authorization": "Bearer hidden-token"},
         )
         assert response.json()["status"] == "neverPublished"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-    output = "".join(seen) + "".join(lines.queue)
-    assert "publishers: contoso" in output
-    assert "hidden-token" not in output
+
+    assert "publishers: contoso" in served.output
+    assert "hidden-token" not in served.output
+
+
+def test_a_token_in_the_query_string_never_reaches_the_access_log():
+    secret = "query-secret-7c1d"
+    with ServedMock("--log-level", "info") as served:
+        url = served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status"
+        for query in (f"api-version=2017-10-31&access_token={secret}", f"access_token={secret}&sig={secret}"):
+            httpx.get(f"{url}?{query}", headers={"Authorization": f"Bearer {secret}"})
+        served.wait_for("access_token=REDACTED&sig=REDACTED")  # both access lines are written
+
+    assert (
+        "GET /api/publishers/contoso/offers/contoso-draftoffer/status?api-version=2017-10-31&access_token=REDACTED"
+        in (served.output)
+    )
+    assert secret not in served.output
