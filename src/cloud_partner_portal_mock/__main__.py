@@ -86,6 +86,15 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=MockConfig.seed, help="seed of the operation ids")
     p.add_argument(
+        "--retain-finished",
+        type=int,
+        default=MockConfig.retain_finished,
+        metavar="N",
+        help="finished operations each offer keeps, the most recently finished; older ones are dropped (404), so "
+        "memory stops growing (running operations and, besides these, each offer's latest publish and go-live "
+        f"are always kept; default: {MockConfig.retain_finished})",
+    )
+    p.add_argument(
         "--step-seconds",
         action="append",
         default=[],
@@ -149,6 +158,7 @@ def build_config(args: argparse.Namespace, environ: Mapping[str, str]) -> MockCo
         seed=args.seed,
         clock=Clock(),
         step_seconds=dict(args.step_seconds),
+        retain_finished=args.retain_finished,
         faults=frozenset([*args.faults, *args.fault_specs]),
     )
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
-from cloud_partner_portal_mock.config import DEFAULT_TOKENS
+from cloud_partner_portal_mock.config import DEFAULT_TOKENS, MockConfig
+from cloud_partner_portal_mock.limits import DESCRIPTORS_KEPT, ServingLimits
 from served_mock import ServedMock
 
 
@@ -85,3 +88,24 @@ def test_a_token_in_the_query_string_never_reaches_the_access_log():
         in (served.output)
     )
     assert secret not in served.output
+
+
+def test_the_help_and_the_readme_state_the_limits_and_the_retention_the_mock_applies():
+    limits = ServingLimits()
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    help_text = " ".join(parser().format_help().split())
+    stated = {
+        "--keep-alive-timeout": f"nothing for {limits.keep_alive_seconds:g} s",
+        "--request-timeout": f"within {limits.request_seconds:g} s of its first byte",
+        "--max-connections": f"at most {limits.max_connections:,} connections",
+        "--retain-finished": f"its {MockConfig.retain_finished} most recently finished operations",
+    }
+    for flag, words in stated.items():
+        assert flag in readme
+        assert words in readme, words
+    assert f"(default: {limits.keep_alive_seconds:g})" in help_text
+    assert f"(default: {limits.request_seconds:g})" in help_text
+    assert f"(default: {limits.max_connections})" in help_text
+    assert f"default: {MockConfig.retain_finished})" in help_text
+    assert f"minus {DESCRIPTORS_KEPT}" in readme
+    assert f"minus {DESCRIPTORS_KEPT}" in help_text
