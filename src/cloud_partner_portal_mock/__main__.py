@@ -178,11 +178,12 @@ def _freeze_survivors(phase: str, info: dict[str, int]) -> None:
 
 
 def _spare_the_long_lived_from_full_collections() -> None:
-    """The served mock's state only grows (operations, the outbox), and every full collection walked all of it
-    again: pauses of 100+ ms once it held some 10,000 operations (the p99 of `make bench`). So what exists at
-    start (spec, validators, seed) and what survives each full collection is frozen out of later ones; a full
-    collection then only walks what was made since the last. The cost: a cycle that is alive at a full
-    collection and becomes garbage later is never collected (in a request in flight at that moment: bytes)."""
+    """Every full collection walks every long-lived object again (spec, validators, the state): pauses of 100+ ms
+    when the state held some 10,000 operations (the p99 of `make bench`, before `retain_finished` bounded it). So
+    what exists at start and what survives each full collection is frozen out of later ones; a full collection
+    then only walks what was made since the last. Frozen objects are still freed when their last reference goes
+    (a dropped operation and its notifications hold no reference cycle); the cost: a cycle that is alive at a
+    full collection and becomes garbage later is never collected (in a request in flight at that moment: bytes)."""
     gc.freeze()
     gc.callbacks.append(_freeze_survivors)
 
