@@ -160,10 +160,6 @@ class Store:
         publisher = self.publishers.get(publisher_id)
         return publisher.offers.get(offer_id) if publisher else None
 
-    def operations_of(self, offer: Offer) -> list[Operation]:
-        """The offer's operations, oldest first."""
-        return [self.operations[i] for i in offer.operation_ids]
-
     def finished(self, operation: Operation) -> None:
         """`operation` has just finished: it joins its offer's finished operations, and the oldest of them beyond
         the `retain_finished` most recent are dropped. The offer's latest publish and go-live are kept apart from
