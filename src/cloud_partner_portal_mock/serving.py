@@ -80,7 +80,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._heads_seen = 0
         self._owed = 0
         """Requests received whole and not yet answered."""
-        self._deadline: asyncio.TimerHandle | None = None
+        self._request_deadline: asyncio.TimerHandle | None = None
+        self._write_deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -90,7 +91,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self.table.wait_on_client(self)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._clear_deadline()
+        self._clear_request_deadline()
+        self._clear_write_deadline()
         if self.table is not None:
             self.table.lost(self)
         super().connection_lost(exc)
@@ -105,8 +107,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             if self._head_bytes > MAX_HEAD_BYTES and not self.transport.is_closing():
                 self.send_400_response("Request head too large.")
         # Bytes while nothing is owed: a request is under way, and it has `request_seconds` to arrive.
-        if self._owed == 0 and self._deadline is None and not self.transport.is_closing():
-            self._deadline = self.loop.call_later(self.limits.request_seconds, self._request_too_slow)
+        if self._owed == 0 and self._request_deadline is None and not self.transport.is_closing():
+            self._request_deadline = self.loop.call_later(self.limits.request_seconds, self._request_too_slow)
 
     def on_headers_complete(self) -> None:
         self._head_complete = True
@@ -114,7 +116,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
-        self._clear_deadline()
+        self._clear_request_deadline()
         if self.cycle is not None and not self.cycle.response_complete:
             self._owed += 1
             if self.table is not None:
@@ -132,24 +134,29 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def pause_writing(self) -> None:
         super().pause_writing()
         # The client does not read what it asked for: it gets as long as a request may take to arrive.
-        self._clear_deadline()
-        self._deadline = self.loop.call_later(self.limits.request_seconds, self.transport.abort)
+        if self._write_deadline is None:
+            self._write_deadline = self.loop.call_later(self.limits.request_seconds, self.transport.abort)
 
     def resume_writing(self) -> None:
-        self._clear_deadline()
+        self._clear_write_deadline()
         super().resume_writing()
 
     def evict(self) -> None:
         """Close this connection (it waits on its client) to make room for a new one."""
         self.transport.abort()
 
-    def _clear_deadline(self) -> None:
-        if self._deadline is not None:
-            self._deadline.cancel()
-            self._deadline = None
+    def _clear_request_deadline(self) -> None:
+        if self._request_deadline is not None:
+            self._request_deadline.cancel()
+            self._request_deadline = None
+
+    def _clear_write_deadline(self) -> None:
+        if self._write_deadline is not None:
+            self._write_deadline.cancel()
+            self._write_deadline = None
 
     def _request_too_slow(self) -> None:
-        self._deadline = None
+        self._request_deadline = None
         if self.transport.is_closing():
             return
         if self._head_complete:
