@@ -15,9 +15,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from . import client, contract, http, machine, overlay, regen, results
+from . import client, contract, history, http, machine, overlay, regen, results
 
-BENCHMARKS = ("http", "client", "regen", "contract", "overlay")
+BENCHMARKS = ("http", "client", "history", "regen", "contract", "overlay")
 
 
 def _env_number(name: str, default: float) -> float:
@@ -52,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             http.Settings(seconds=args.seconds, rounds=args.rounds, warmup=2.0, connections=args.connections), log
         ),
         "client": lambda: client.run(rounds=max(args.rounds, 7), calls_per_round=3000, log=log),
+        "history": lambda: history.run(rounds=max(args.rounds, 5), calls_per_round=300, log=log),
         "regen": lambda: regen.run(rounds=args.rounds, log=log),
         "contract": lambda: contract.run(examples=int(_env_number("BENCH_CONTRACT_EXAMPLES", 25)), log=log),
         "overlay": lambda: overlay.run(rounds=args.rounds, log=log),

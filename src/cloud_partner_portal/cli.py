@@ -491,12 +491,13 @@ def operations() -> None:
 @click.option(
     "--status",
     type=click.Choice([status.value for status in OperationStatus], case_sensitive=False),
-    help="Only the operations in this status (at most one is running).",
+    help="Only the operations in this status (at most one is running: a run being cancelled stays the running one).",
 )
 @_json_option
 @click.pass_obj
 def operations_list(session: _Session, publisher: str, offer: str, status: str | None) -> None:
-    """List the operations of OFFER, newest first."""
+    """List the publish and go-live runs of OFFER, newest first (a cancel operation is not listed: `operations
+    show` reads it by its id)."""
     wanted: OperationStatus | Unset = OperationStatus(status) if status is not None else UNSET
     with session.client() as client:
         submissions: list[Submission] = _read(

@@ -21,6 +21,7 @@ try:
     from .clock import Clock
     from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
     from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
+    from .limits import DESCRIPTORS_KEPT, EVICTION_GRACE_SECONDS, ServingLimits
     from .locations import DEFAULT_FLAVOR, FLAVORS
     from .spec import MOCK_RULES, RULES
 except ModuleNotFoundError as exc:  # installed without the `mock` extra: say what to install, not a traceback
@@ -118,6 +119,15 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=MockConfig.seed, help="seed of the operation ids")
     p.add_argument(
+        "--retain-finished",
+        type=int,
+        default=MockConfig.retain_finished,
+        metavar="N",
+        help="finished operations each offer keeps, the most recently finished; older ones are dropped (404), so "
+        "memory stops growing (running operations and, besides these, each offer's latest publish and go-live "
+        f"are always kept; default: {MockConfig.retain_finished})",
+    )
+    p.add_argument(
         "--step-seconds",
         action="append",
         default=[],
@@ -125,8 +135,52 @@ def parser() -> argparse.ArgumentParser:
         metavar="STEP=SECONDS",
         help="how long a step of a new operation runs (repeatable), e.g. displaycertify=60",
     )
+    limits = ServingLimits()
+    p.add_argument(
+        "--keep-alive-timeout",
+        type=_positive_seconds,
+        default=limits.keep_alive_seconds,
+        metavar="SECONDS",
+        help=f"close a connection that sends nothing for SECONDS, before its first request or between two "
+        f"(default: {limits.keep_alive_seconds:g})",
+    )
+    p.add_argument(
+        "--request-timeout",
+        type=_positive_seconds,
+        default=limits.request_seconds,
+        metavar="SECONDS",
+        help=f"a request must arrive whole (head and body) within SECONDS of its first byte, else 408 and the "
+        f"connection closed; an answer left unread as long closes it too (default: {limits.request_seconds:g})",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=limits.max_connections,
+        metavar="N",
+        help=f"open connections at most, lowered to the open-file limit minus {DESCRIPTORS_KEPT}; at the limit, "
+        f"the connection that has waited longest on its client (idle or mid-request, {EVICTION_GRACE_SECONDS:g} s "
+        f"or more) is closed to make room, and new ones wait in the listen queue (default: {limits.max_connections})",
+    )
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     return p
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be more than 0 seconds")
+    return value
+
+
+def build_limits(args: argparse.Namespace) -> ServingLimits:
+    return ServingLimits(
+        keep_alive_seconds=args.keep_alive_timeout,
+        request_seconds=args.request_timeout,
+        max_connections=args.max_connections,
+    ).fitted()
 
 
 def build_config(args: argparse.Namespace, environ: Mapping[str, str]) -> MockConfig:
@@ -137,6 +191,7 @@ def build_config(args: argparse.Namespace, environ: Mapping[str, str]) -> MockCo
         seed=args.seed,
         clock=Clock(),
         step_seconds=dict(args.step_seconds),
+        retain_finished=args.retain_finished,
         faults=frozenset([*args.faults, *args.fault_specs]),
         flavor=args.flavor,
         location_body=args.location_body,
@@ -159,11 +214,12 @@ def _freeze_survivors(phase: str, info: dict[str, int]) -> None:
 
 
 def _spare_the_long_lived_from_full_collections() -> None:
-    """The served mock's state only grows (operations, the outbox), and every full collection walked all of it
-    again: pauses of 100+ ms once it held some 10,000 operations (the p99 of `make bench`). So what exists at
-    start (spec, validators, seed) and what survives each full collection is frozen out of later ones; a full
-    collection then only walks what was made since the last. The cost: a cycle that is alive at a full
-    collection and becomes garbage later is never collected (in a request in flight at that moment: bytes)."""
+    """Every full collection walks every long-lived object again (spec, validators, the state): pauses of 100+ ms
+    when the state held some 10,000 operations (the p99 of `make bench`, before `retain_finished` bounded it). So
+    what exists at start and what survives each full collection is frozen out of later ones; a full collection
+    then only walks what was made since the last. Frozen objects are still freed when their last reference goes
+    (a dropped operation and its notifications hold no reference cycle); the cost: a cycle that is alive at a
+    full collection and becomes garbage later is never collected (in a request in flight at that moment: bytes)."""
     gc.freeze()
     gc.callbacks.append(_freeze_survivors)
 
@@ -172,13 +228,13 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     args = parser().parse_args(argv)
     try:
         config = build_config(args, os.environ if environ is None else environ)
+        limits = build_limits(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    import uvicorn
-
+    from .access_log import redact_access_log
     from .app import create_app
-    from .serving import HTTP_PROTOCOL
+    from .serving import MockUvicorn, uvicorn_config
 
     if not _is_loopback(args.host):
         print(f"warning: serving on {args.host}, not loopback; the mock's test tokens are public", file=sys.stderr)
@@ -193,14 +249,11 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     _spare_the_long_lived_from_full_collections()
     # Above `info` the access log is dropped anyway; switched off, uvicorn does not format its line per request.
     access_log = args.log_level in ("info", "debug")
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        access_log=access_log,
-        http=HTTP_PROTOCOL,  # httptools with a cap on the request head (serving.py); uvloop where installed
-    )
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level, "access_log": access_log}
+    served = uvicorn_config(app, limits, **options)
+    redact_access_log()  # after uvicorn configured its loggers
+    server = MockUvicorn(served, limits)
+    server.run()
     return 0
 
 

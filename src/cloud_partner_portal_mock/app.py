@@ -39,7 +39,7 @@ from starlette.types import Receive, Scope, Send
 
 from . import locations, spec
 from .auth import TokenTable, require_namespace
-from .body import decode_json, read_body
+from .body import JSON_MEDIA_TYPE, decode_json, read_body
 from .config import MockConfig
 from .drop import SERVER_SEND, drop_connection
 from .errors import ApiError, clip, error_response
@@ -114,7 +114,8 @@ def _offer_status(service: MockService, call: ValidRequest, base_url: str) -> Re
 
 def _list_operations(service: MockService, call: ValidRequest, base_url: str) -> Response:
     publisher_id, offer_id = call.path["publisherId"], call.path["offerId"]
-    return JSONResponse(service.list_operations(publisher_id, offer_id, call.query.get("status")))
+    body = service.list_operations_json(publisher_id, offer_id, call.query.get("status"))
+    return Response(body, media_type=JSON_MEDIA_TYPE)  # the bytes JSONResponse would render, cached per submission
 
 
 def _get_operation(service: MockService, call: ValidRequest, base_url: str) -> Response:
@@ -287,6 +288,10 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     ]
     routes.append(Route("/{path:path}", _AnyMethod(mock.not_found)))
     app = MockApp(routes=routes)
+    # A path that no route matches (one holding a line break escapes `{path:path}`, whose `.` stops at it) gets
+    # the mock's 404 too: not Starlette's plain-text one, nor its trailing-slash redirect.
+    app.router.redirect_slashes = False
+    app.router.default = _AnyMethod(mock.not_found)
     app.state.service = service
     app.state.config = config
     app.state.faults = mock.faults

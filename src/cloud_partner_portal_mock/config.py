@@ -32,6 +32,7 @@ DEFAULT_STEP_SECONDS: Mapping[str, float] = MappingProxyType(
 )
 
 MAX_BODY_BYTES = 64 * 1024
+RETAIN_FINISHED = 50
 _PUBLISHER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")
 
 
@@ -52,6 +53,10 @@ class MockConfig:
     max_body_bytes: int = MAX_BODY_BYTES
     step_seconds: Mapping[str, float] = field(default_factory=lambda: DEFAULT_STEP_SECONDS)
     """Seconds per step id for new operations; missing ids use `DEFAULT_STEP_SECONDS`."""
+    retain_finished: int = RETAIN_FINISHED
+    """Finished operations each offer keeps, the most recently finished; an older one is dropped (404, no longer
+    listed, its notifications gone) when another finishes. Running operations and, besides these, each offer's
+    latest publish and go-live are always kept."""
     faults: frozenset[str] = frozenset()
     """Fault specs (`faults.py`), e.g. `"omit-operation-location"`, `"503;retry-after=2;only=getOperation;times=3"`,
     `"latency=0.05"`; empty means a correct mock (requests may still ask for transient faults by header)."""
@@ -75,6 +80,8 @@ class MockConfig:
                 raise ValueError(f"MockConfig.tokens: {publisher!r} is not a valid publisher id")
         if self.max_body_bytes < 1:
             raise ValueError(f"MockConfig.max_body_bytes: must be >= 1, got {self.max_body_bytes}")
+        if self.retain_finished < 1:
+            raise ValueError(f"MockConfig.retain_finished: must be >= 1, got {self.retain_finished}")
         for step, seconds in self.step_seconds.items():
             if seconds < 0:
                 raise ValueError(f"MockConfig.step_seconds[{step!r}]: must be >= 0, got {seconds}")

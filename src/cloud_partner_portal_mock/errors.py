@@ -27,8 +27,19 @@ def clip(text: str, limit: int = 80) -> str:
     return f"'{text[:limit]}…' ({len(text)} characters)"
 
 
+def encodable(text: str) -> str:
+    """`text` with each character UTF-8 cannot encode written as its escape (`\\ud800`): a JSON body can carry a
+    lone surrogate (`"\\ud800"` decodes to one), messages quote request values, and Starlette encodes its JSON
+    as UTF-8, which fails on one (a 500 instead of the 400)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def error_response(error: ApiError) -> JSONResponse:
-    message = error.message
+    message = encodable(error.message)
     if len(message) > MAX_MESSAGE_CHARS:
         message = message[: MAX_MESSAGE_CHARS - 1] + "…"
     return JSONResponse(

@@ -14,6 +14,10 @@ Cancel acts on the offer's running publish or go-live:
   freezes and reads `cancellationRequestState: cancelRequested`; the cancel operation walks the `cancel` step,
   then reads `completed`, and the stopped operation reads `canceled` from that moment.
 
+At most one operation runs per offer: while a cancel operation runs, the operation it stops is still the one
+running submission. The cancel operation is read at the location its 202 gave; `listOperations` lists publish
+and go-live runs only (`submissions`), so `status=running` never lists two.
+
 A cancelled publish leaves the offer `canceled`; a cancelled go-live leaves it `waitingForPublisherReview`
 (the preview still stands and go live may be called again).
 
@@ -71,9 +75,15 @@ def _notify(
 
 
 def _settle(store: Store, operation: Operation, status: str) -> None:
-    """The operation ends in `status` and leaves the store's index of running operations."""
+    """The operation ends in `status`, leaves the store's index of running operations and joins the finished ones
+    (the oldest of which the store may then drop)."""
     operation.status = status
     store.running.pop(operation.id, None)
+    if status == "completed" and operation.kind == "goLive":
+        offer = store.offer(operation.publisher_id, operation.offer_id)
+        assert offer is not None
+        offer.ever_live = True
+    store.finished(operation)
 
 
 def _enter_step(store: Store, offer: Offer, operation: Operation, index: int, at: datetime) -> None:
@@ -195,16 +205,38 @@ def start_operation(
     store.operations[operation.id] = operation
     store.running[operation.id] = operation
     offer.operation_ids.append(operation.id)
+    if kind == "publish":
+        offer.latest_publish = operation.id
+    elif kind == "goLive":
+        offer.latest_go_live = operation.id
     _enter_step(store, offer, operation, 0, at)
     return operation
 
 
+def _running_on(store: Store, offer: Offer) -> list[Operation]:
+    # The index of running operations: never more than two per offer, whatever the history.
+    return [op for op in store.running.values() if op.offer_id == offer.id and op.publisher_id == offer.publisher_id]
+
+
 def running_operation(store: Store, offer: Offer) -> Operation | None:
     """The offer's running operation: a cancel operation if one runs, else the running publish or go-live."""
-    running = [op for op in store.running.values() if op.offer_id == offer.id and op.publisher_id == offer.publisher_id]
+    running = _running_on(store, offer)
     cancels = [op for op in running if op.kind == "cancel"]
     candidates = cancels or running
     return candidates[-1] if candidates else None
+
+
+def running_submission(store: Store, offer: Offer) -> Operation | None:
+    """The offer's running publish or go-live (at most one runs; while a cancel operation stops it, it is still
+    the one running, reading `cancellationRequestState: cancelRequested`)."""
+    runs = [op for op in _running_on(store, offer) if op.kind != "cancel"]
+    return runs[-1] if runs else None
+
+
+def submissions(store: Store, offer: Offer) -> list[Operation]:
+    """The offer's publish and go-live runs kept, newest first: what `listOperations` lists. Cancel operations
+    are not submissions; each is read at the location its cancel call answered."""
+    return [op for op in map(store.operations.__getitem__, reversed(offer.operation_ids)) if op.kind != "cancel"]
 
 
 def cancels_synchronously(operation: Operation) -> bool:
@@ -234,12 +266,21 @@ def request_cancel(
     return canceller
 
 
+def latest_runs(store: Store, offer: Offer) -> tuple[Operation | None, Operation | None]:
+    """The offer's latest publish, and the go-live that followed it (None when none did)."""
+    publish = store.operations[offer.latest_publish] if offer.latest_publish else None
+    go_live = store.operations[offer.latest_go_live] if offer.latest_go_live else None
+    if go_live is not None and (publish is None or go_live.sequence < publish.sequence):
+        go_live = None
+    return publish, go_live
+
+
 def offer_status(store: Store, offer: Offer) -> str:
     """The offer's status, derived from its latest publish or go-live."""
-    runs = [op for op in store.operations_of(offer) if op.kind != "cancel"]
-    if not runs:
+    publish, go_live = latest_runs(store, offer)
+    latest = go_live or publish
+    if latest is None:
         return "neverPublished"
-    latest = runs[-1]
     if latest.status not in TERMINAL:
         return "running"
     if latest.kind == "publish":

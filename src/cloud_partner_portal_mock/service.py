@@ -48,7 +48,7 @@ class MockService:
         self._store = self._seeded()
 
     def _seeded(self) -> Store:
-        store = Store(self.config.seed)
+        store = Store(self.config.seed, self.config.retain_finished)
         seed(store, self.clock.now(), self.config.publishers)
         return store
 
@@ -60,10 +60,11 @@ class MockService:
 
     @property
     def outbox(self) -> list[Notification]:
-        """A copy of the notifications recorded so far, oldest first (after applying due step ends)."""
+        """A copy of the notifications recorded so far of the operations still kept, oldest first (after applying
+        due step ends)."""
         with self._lock:
             lifecycle.advance(self._store, self.clock.now())
-            return list(self._store.outbox)
+            return self._store.notifications()
 
     def _offer(self, publisher_id: str, offer_id: str) -> Offer:
         offer = self._store.offer(publisher_id, offer_id)
@@ -132,28 +133,38 @@ class MockService:
             return views.offer_status_body(self._store, self._offer(publisher_id, offer_id), now)
 
     def list_operations(self, publisher_id: str, offer_id: str, status: str | None = None) -> list[dict[str, Any]]:
-        """The offer's operations, newest first, optionally only those in `status`."""
+        """The offer's publish and go-live runs, newest first, optionally only those in `status` (`running`: at
+        most one)."""
         with self._lock:
-            lifecycle.advance(self._store, self.clock.now())
-            offer = self._offer(publisher_id, offer_id)
-            return [
-                views.submission(op)
-                for op in reversed(self._store.operations_of(offer))
-                if status is None or op.status == status
-            ]
+            return [views.submission(op) for op in self._submissions(publisher_id, offer_id, status)]
+
+    def list_operations_json(self, publisher_id: str, offer_id: str, status: str | None = None) -> bytes:
+        """`list_operations` as the JSON body of the answer, each submission rendered once per change."""
+        with self._lock:
+            runs = self._submissions(publisher_id, offer_id, status)
+            return b"[" + b",".join(views.submission_json(op) for op in runs) + b"]"
+
+    def _submissions(self, publisher_id: str, offer_id: str, status: str | None) -> list[Operation]:
+        lifecycle.advance(self._store, self.clock.now())
+        offer = self._offer(publisher_id, offer_id)
+        if status == "running":
+            running = lifecycle.running_submission(self._store, offer)
+            return [running] if running is not None else []
+        return [op for op in lifecycle.submissions(self._store, offer) if status is None or op.status == status]
 
     def get_operation(self, publisher_id: str, offer_id: str, operation_id: str) -> dict[str, Any]:
         with self._lock:
             now = self.clock.now()
             lifecycle.advance(self._store, now)
             offer = self._offer(publisher_id, offer_id)
-            if operation_id not in offer.operation_ids:
+            operation = self._store.operations.get(operation_id)
+            if operation is None or (operation.publisher_id, operation.offer_id) != (offer.publisher_id, offer.id):
                 raise ApiError(
                     404,
                     "OperationNotFound",
                     f"Operation '{operation_id}' does not exist on offer '{offer_id}' of publisher '{publisher_id}'.",
                 )
-            return views.operation_detail(self._store.operations[operation_id], now)
+            return views.operation_detail(operation, now)
 
     def get_legacy_operation(self, publisher_id: str, offer_id: str, number: int, slot: str) -> dict[str, Any]:
         """The operation the legacy status URL `{publisherId}${offerId}${number}${slot}` names."""
@@ -161,7 +172,9 @@ class MockService:
             now = self.clock.now()
             lifecycle.advance(self._store, now)
             offer = self._offer(publisher_id, offer_id)
-            for operation in reversed(self._store.operations_of(offer)):
+            # The offer's kept operations (bounded by its retention), newest first.
+            for operation_id in reversed(offer.operation_ids):
+                operation = self._store.operations[operation_id]
                 if operation.number == number and operation.slot == slot:
                     return views.operation_detail(operation, now)
             named = f"{publisher_id}${offer_id}${number}${slot}"

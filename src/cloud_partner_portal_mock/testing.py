@@ -25,6 +25,7 @@ from starlette.testclient import TestClient
 from .app import create_app
 from .clock import Clock
 from .config import MockConfig
+from .limits import ServingLimits
 from .service import MockService
 
 TEST_BASE_URL = "http://testserver"
@@ -62,8 +63,13 @@ class InProcessMock:
 class MockServer:
     """The mock served by uvicorn in a background thread on a free loopback port; a context manager."""
 
-    def __init__(self, config: MockConfig | None = None, *, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, config: MockConfig | None = None, *, host: str = "127.0.0.1", limits: ServingLimits | None = None
+    ) -> None:
         self._mock = InProcessMock(config)
+        self.limits = limits or ServingLimits()
+        """Time and connection limits of the server (`serving.py`); the defaults of `python -m
+        cloud_partner_portal_mock`."""
         self.config = self._mock.config
         self.app = self._mock.app
         self.service = self._mock.service
@@ -80,15 +86,14 @@ class MockServer:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> MockServer:
-        import uvicorn
-
-        from .serving import HTTP_PROTOCOL
+        from .serving import MockUvicorn, uvicorn_config
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((self.host, 0))
         self.port = sock.getsockname()[1]
-        server = uvicorn.Server(
-            uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", http=HTTP_PROTOCOL)
+        limits = self.limits.fitted()
+        server = MockUvicorn(
+            uvicorn_config(self.app, limits, log_level="warning", access_log=False, lifespan="off"), limits
         )
         self._server = server
         self._thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="cpp-mock")

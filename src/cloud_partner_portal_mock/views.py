@@ -3,10 +3,11 @@ locations of accepted calls, and their optional body, are `locations.py`'s)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .lifecycle import LIVE_STEP, SIGNOFF_STEP, offer_status
+from .lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
 from .store import Message, Offer, Operation, StepRun, Store
 
 _TICKS_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
@@ -102,16 +103,25 @@ def submission(operation: Operation) -> dict[str, Any]:
     }
 
 
+def json_bytes(value: Any) -> bytes:
+    """`value` encoded as Starlette's `JSONResponse` encodes its content."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+
+
+def submission_json(operation: Operation) -> bytes:
+    """`submission(operation)` as JSON, rendered again only when the operation changed since the last time."""
+    key = (operation.status, operation.changed_at)
+    if operation.rendered_submission is None or operation.rendered_submission[0] != key:
+        operation.rendered_submission = (key, json_bytes(submission(operation)))
+    return operation.rendered_submission[1]
+
+
 def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, Any]:
     """The offer's status and the steps of its latest publish run, the `live` step taken from the go-live
     that followed it (if any)."""
-    operations = store.operations_of(offer)
-    publishes = [op for op in operations if op.kind == "publish"]
-    if not publishes:
+    publish, go_live = latest_runs(store, offer)
+    if publish is None:
         return {"status": "neverPublished", "messages": [], "steps": [], "previewLinks": [], "liveLinks": []}
-    publish = publishes[-1]
-    go_lives = [op for op in operations if op.kind == "goLive" and op.sequence > publish.sequence]
-    go_live = go_lives[-1] if go_lives else None
     signed_off = go_live is not None and go_live.status in ("running", "completed")
     steps = [
         _step(s, now, "complete" if s.definition.id == SIGNOFF_STEP and signed_off else None) for s in publish.steps
@@ -119,7 +129,7 @@ def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, An
     steps.append(_step(go_live.steps[0] if go_live else StepRun(LIVE_STEP, None), now))
     status = offer_status(store, offer)
     preview = publish.status == "completed"
-    ever_live = any(op.kind == "goLive" and op.status == "completed" for op in operations)
+    ever_live = offer.ever_live
     messages = [m for op in (publish, go_live) if op is not None for m in op.messages]
     return {
         "status": status,

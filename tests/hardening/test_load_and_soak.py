@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -70,8 +71,9 @@ class Seen:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[MockServer]:
-    # With the prose form's body, so that a synchronous cancel's 200 names the operation it cancelled.
-    with MockServer(MockConfig(clock=Clock.frozen(), location_body=True)) as served:
+    # With the prose form's body, so that a synchronous cancel's 200 names the operation it cancelled; nothing is
+    # dropped (`retain_finished`): the first test accounts for every operation ever created.
+    with MockServer(MockConfig(clock=Clock.frozen(), location_body=True, retain_finished=100_000)) as served:
         yield served
 
 
@@ -256,3 +258,65 @@ def test_a_long_run_of_publish_and_cancel_keeps_the_running_index_exact(server: 
     assert not [s for s in statuses if s >= 500]
     assert len(store.operations) > 100
     assert store.running == {op_id: op for op_id, op in store.operations.items() if op.status == "running"}
+
+
+def test_status_running_never_lists_two_operations_while_threads_publish_go_live_and_cancel(
+    server: MockServer,
+) -> None:
+    """At most one operation runs per offer, as the spec and the command line say: while a cancel operation stops
+    a publish or go-live, the stopped one is the running submission (`cancelRequested`) and the cancel operation
+    is not listed. Eight threads publish, go live and cancel on four offers while two sample `status=running`."""
+    server.reset()
+    offers = ["contoso-virtualmachineoffer", "contoso-draftoffer", "contoso-previewoffer", "contoso-goingliveoffer"]
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    stop = threading.Event()
+    counts: list[int] = []
+    cancel_requested = 0
+    statuses: list[int] = []
+
+    def act(index: int) -> None:
+        rng = random.Random(index)
+        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}) as client:
+            for _ in range(ITERATIONS * 2):
+                if time.monotonic() > deadline:
+                    return
+                offer, action = rng.choice(offers), rng.choice(["publish", "golive", "golive", "cancel", "cancel"])
+                response = client.post(f"/api/publishers/contoso/offers/{offer}/{action}", params=QUERY, timeout=10)
+                statuses.append(response.status_code)
+
+    def sample() -> None:
+        nonlocal cancel_requested
+        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}) as client:
+            while not stop.is_set() and time.monotonic() < deadline:
+                for offer in offers:
+                    base = f"/api/publishers/contoso/offers/{offer}"
+                    running = client.get(f"{base}/submissions/", params={**QUERY, "status": "running"}, timeout=10)
+                    counts.append(len(running.json()))
+                    for submission in running.json():
+                        detail = client.get(f"{base}/operations/{submission['id']}", params=QUERY, timeout=10)
+                        cancel_requested += detail.json()["cancellationRequestState"] == "cancelRequested"
+
+    def move_clock() -> None:
+        rng = random.Random(0)
+        while not stop.is_set():
+            time.sleep(0.01)
+            server.clock.advance(rng.choice([1, 5, 30, 600]))
+
+    samplers = [threading.Thread(target=sample) for _ in range(2)] + [threading.Thread(target=move_clock)]
+    for thread in samplers:
+        thread.start()
+    try:
+        actors = [threading.Thread(target=act, args=(index,)) for index in range(8)]
+        for thread in actors:
+            thread.start()
+        for thread in actors:
+            thread.join(timeout=DEADLINE_SECONDS + 30)
+    finally:
+        stop.set()
+        for thread in samplers:
+            thread.join(timeout=30)
+
+    assert not [s for s in statuses if s >= 500]
+    assert len(counts) >= 100
+    assert cancel_requested > 0  # samples were taken while a cancel operation was stopping a run
+    assert max(counts) <= 1, f"{sum(c > 1 for c in counts)} of {len(counts)} samples listed more than one"

@@ -23,13 +23,35 @@ def test_seed_page_cancel_returns_202_with_the_absolute_operation_location_and_n
     assert cancel_id != SEED_PAGE_OPERATION
 
 
-def test_cancel_operation_is_a_new_operation_of_type_cancel(api):
-    cancel_id = _operation_id(api.cancel(SEED_PAGE_OFFER))
+def test_cancel_operation_is_read_at_its_location_and_is_not_a_submission(api):
+    response = api.cancel(SEED_PAGE_OFFER)
 
-    newest = api.submissions(SEED_PAGE_OFFER).json()[0]
-    assert newest["id"] == cancel_id
-    assert newest["submissionType"] == "cancel"
-    assert newest["submissionState"] == "running"
+    detail = api.follow(response).json()
+    assert detail["status"] == "running"
+    assert [step["id"] for step in detail["steps"]] == ["cancel"]
+    listed = api.submissions(SEED_PAGE_OFFER).json()
+    assert _operation_id(response) not in [s["id"] for s in listed]
+    assert {s["submissionType"] for s in listed} <= {"publish", "goLive"}
+
+
+def test_while_a_cancel_runs_the_stopped_operation_is_the_one_running_submission(api):
+    api.cancel(SEED_PAGE_OFFER)
+
+    running = api.submissions(SEED_PAGE_OFFER, status="running").json()
+
+    assert [s["id"] for s in running] == [SEED_PAGE_OPERATION]
+    assert api.operation(SEED_PAGE_OFFER, SEED_PAGE_OPERATION).json()["cancellationRequestState"] == "cancelRequested"
+
+
+def test_a_go_live_being_cancelled_is_the_one_running_submission(api):
+    go_live = api.go_live("contoso-previewoffer")
+    cancel = api.cancel("contoso-previewoffer")
+
+    running = api.submissions("contoso-previewoffer", status="running").json()
+
+    assert (go_live.status_code, cancel.status_code) == (202, 202)
+    assert [(s["id"], s["submissionType"]) for s in running] == [(_operation_id(go_live), "goLive")]
+    assert api.follow(cancel).json()["status"] == "running"
 
 
 def test_cancel_in_first_step_is_synchronous_200_with_no_body_and_operation_reads_canceled(api):
@@ -157,11 +179,11 @@ def test_second_cancel_while_the_cancel_runs_is_404_no_operation_in_progress(api
     assert _operation_id(first) in error["message"]
 
 
-def test_second_cancel_does_not_start_another_cancel_operation(api):
+def test_second_cancel_does_not_start_another_cancel_operation(api, service):
     api.cancel(SEED_PAGE_OFFER)
     api.cancel(SEED_PAGE_OFFER)
 
-    kinds = [s["submissionType"] for s in api.submissions(SEED_PAGE_OFFER).json()]
+    kinds = [op.kind for op in service._store.operations.values() if op.offer_id == SEED_PAGE_OFFER]
     assert kinds.count("cancel") == 1
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import queue
-import re
 import subprocess
 import sys
-import threading
+from pathlib import Path
 
 import httpx
 import pytest
 
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
 from cloud_partner_portal_mock.config import DEFAULT_TOKENS, MockConfig
+from cloud_partner_portal_mock.limits import DESCRIPTORS_KEPT, ServingLimits
+from served_mock import ServedMock
 
 
 def _config(*argv, environ=None):
@@ -93,39 +93,22 @@ def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(caps
 
 
 def test_module_serves_the_mock_and_does_not_print_tokens():
-    process = subprocess.Popen(  # noqa: S603  # reason: this interpreter with fixed arguments
-        [
-            *(sys.executable, "-m", "cloud_partner_portal_mock", "--port", "0", "--token", "hidden-token=contoso"),
-            *("--flavor", "2020-migrated", "--rules", "documented"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    try:
-        seen = []
-        while not (match := re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", "".join(seen))):
-            seen.append(lines.get(timeout=15))
+    with ServedMock("--token", "hidden-token=contoso", "--flavor", "2020-migrated", "--rules", "documented") as served:
         response = httpx.get(
-            match.group(1) + "/api/publishers/contoso/offers/contoso-draftoffer/status",
+            served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status",
             params={"api-version": "2017-10-31"},
             headers={"Authorization": "Bearer hidden-token"},
         )
         assert response.json()["status"] == "neverPublished"
         published = httpx.post(
-            match.group(1) + "/api/publishers/contoso/offers/contoso-draftoffer/publish",
+            served.url + "/api/publishers/contoso/offers/contoso-draftoffer/publish",
             params={"api-version": "2017-10-31"},
             headers={"Authorization": "Bearer hidden-token"},
         )
         assert published.headers["Location"].startswith("/api/publishers/contoso/offers/contoso-draftoffer/operations/")
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-    output = "".join(seen) + "".join(lines.queue)
-    assert "rules documented, flavor 2020-migrated; publishers: contoso" in output
-    assert "hidden-token" not in output
+
+    assert "rules documented, flavor 2020-migrated; publishers: contoso" in served.output
+    assert "hidden-token" not in served.output
 
 
 def test_module_without_the_mock_extra_names_the_extra_instead_of_a_traceback():
@@ -145,3 +128,39 @@ def test_module_without_the_mock_extra_names_the_extra_instead_of_a_traceback():
         "error: the mock needs the 'mock' extra (module 'starlette' is not installed): "
         "pip install 'cloud-partner-portal[mock]'"
     ]
+
+
+def test_a_token_in_the_query_string_never_reaches_the_access_log():
+    secret = "query-secret-7c1d"
+    with ServedMock("--log-level", "info") as served:
+        url = served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status"
+        for query in (f"api-version=2017-10-31&access_token={secret}", f"access_token={secret}&sig={secret}"):
+            httpx.get(f"{url}?{query}", headers={"Authorization": f"Bearer {secret}"})
+        served.wait_for("access_token=REDACTED&sig=REDACTED")  # both access lines are written
+
+    assert (
+        "GET /api/publishers/contoso/offers/contoso-draftoffer/status?api-version=2017-10-31&access_token=REDACTED"
+        in (served.output)
+    )
+    assert secret not in served.output
+
+
+def test_the_help_and_the_readme_state_the_limits_and_the_retention_the_mock_applies():
+    limits = ServingLimits()
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    help_text = " ".join(parser().format_help().split())
+    stated = {
+        "--keep-alive-timeout": f"nothing for {limits.keep_alive_seconds:g} s",
+        "--request-timeout": f"within {limits.request_seconds:g} s of its first byte",
+        "--max-connections": f"at most {limits.max_connections:,} connections",
+        "--retain-finished": f"its {MockConfig.retain_finished} most recently finished operations",
+    }
+    for flag, words in stated.items():
+        assert flag in readme
+        assert words in readme, words
+    assert f"(default: {limits.keep_alive_seconds:g})" in help_text
+    assert f"(default: {limits.request_seconds:g})" in help_text
+    assert f"(default: {limits.max_connections})" in help_text
+    assert f"default: {MockConfig.retain_finished})" in help_text
+    assert f"minus {DESCRIPTORS_KEPT}" in readme
+    assert f"minus {DESCRIPTORS_KEPT}" in help_text

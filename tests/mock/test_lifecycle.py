@@ -10,6 +10,7 @@ import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.views import json_bytes
 
 PUBLISH_STEPS = ["displaydummycertify", "displaycertify", "displayprovision", "displaypackage", "publisher-signoff"]
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -217,7 +218,7 @@ def test_submissions_are_newest_first(api, clock, steps):
     assert listed[0]["createdDateTime"] > listed[1]["createdDateTime"]
 
 
-@pytest.mark.parametrize(("status", "kinds"), [("running", ["cancel", "publish"]), ("completed", []), ("failed", [])])
+@pytest.mark.parametrize(("status", "kinds"), [("running", ["publish"]), ("completed", []), ("failed", [])])
 def test_submissions_filter_by_status(api, status, kinds):
     api.cancel("contoso-virtualmachineoffer")
 
@@ -338,3 +339,24 @@ def test_seed_page_operation_is_blocked_at_certification_like_the_page_example(a
         detail["steps"][1]["messages"][0]["messageHtml"] == "No virtual machine image was found for the plan contoso."
     )
     assert detail["notificationEmails"] == "jondoe@contoso.com"
+
+
+def test_the_listed_json_follows_every_change_of_a_submission(service, clock, steps):
+    """Submissions are rendered once per change (`views.submission_json`): the list's bytes are always the JSON of
+    what `list_operations` says, as the operation runs, changes step and is cancelled."""
+
+    def listed_json_is_current() -> bool:
+        return service.list_operations_json("contoso", "contoso-draftoffer") == json_bytes(
+            service.list_operations("contoso", "contoso-draftoffer")
+        )
+
+    service.publish("contoso", "contoso-draftoffer", "jdoe@contoso.com")
+    assert listed_json_is_current()
+    first = service.list_operations("contoso", "contoso-draftoffer")[0]["lastActionDateTime"]
+    clock.advance(steps["displaydummycertify"])
+    assert listed_json_is_current()
+    assert service.list_operations("contoso", "contoso-draftoffer")[0]["lastActionDateTime"] != first
+    service.cancel("contoso", "contoso-draftoffer", None)
+    clock.advance(steps["cancel"])
+    assert listed_json_is_current()
+    assert b'"submissionState":"canceled"' in service.list_operations_json("contoso", "contoso-draftoffer")
