@@ -10,9 +10,16 @@ mock on http://127.0.0.1:8080 (`make mock`). Token: env CPP_TOKEN, or `--token-f
 which wins when both are set; never on the command line itself. `--json` (before or after the command) prints
 JSON on stdout; errors always go to stderr, and the exit code says how it ended (`ExitCode`, listed by `--help`).
 
-One concern a module: `session` (server, token, the `Runtime`), `exits` (the exit codes and the one error
-line), `render` (what is printed), `progress` (`--wait`'s display), `options` (options shared by commands),
-`reads` and `long_running` (the commands), `root` (the group).
+One concern a module, each importing only those above it:
+
+    session       where to, as whom, how to print; `Runtime`, what the command line takes from its surroundings
+    exits         `ExitCode`, the one table of exit codes; the one `error:` line; failures mapped to their code
+    options       the options more than one command takes
+    render        what the commands print: JSON, and one printer of a state (lines, steps, messages)
+    progress      `--wait`'s display
+    reads         `operations list`, `operations show`, `status`
+    long_running  `cancel`, `publish`, `go-live` (one factory) and `wait`
+    root          the group `cli`: server, token, `--json`, and the commands under it
 
 Tests drive the command line through `click.testing.CliRunner` with a `Runtime` as `obj`: its httpx transport,
 sleep and clock replace the real ones (`runner.invoke(cli, args, obj=Runtime(transport=...))`).
