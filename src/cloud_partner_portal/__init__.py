@@ -2,9 +2,12 @@
 
 `begin_cancel` / `begin_publish` / `begin_go_live` (and their `_async` twins) make the call once and return a
 poller; `OperationPoller` / `AsyncOperationPoller` wait for an operation from a `*_detailed` answer, a location
-or a continuation token. The command line is `cloud_partner_portal.cli` (`cloud-partner-portal`, `cpp`).
+or a continuation token. The errors are imported from here (they are defined in `cloud_partner_portal.errors`).
+The poller's modules are `cloud_partner_portal.lro`; the command line is `cloud_partner_portal.cli`
+(`cloud-partner-portal`, `cpp`).
 """
 
+from .api_version import API_VERSION
 from .errors import (
     ApiError,
     CloudPartnerPortalError,
@@ -15,7 +18,6 @@ from .errors import (
     OperationTimeoutError,
 )
 from .lro import (
-    API_VERSION,
     CANCELED,
     UNKNOWN_STATUS,
     AsyncOperationPoller,

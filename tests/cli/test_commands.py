@@ -6,9 +6,9 @@ import json
 
 import httpx
 
-from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER
-
-from .conftest import FakeApi, Invoke, api_error, operation, started, step
+from support.command_line import Invoke
+from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER, step
+from support.fake_api import FakeApi, api_error, polled, started_at
 
 SUBMISSION = {
     "id": OPERATION_ID,
@@ -57,7 +57,7 @@ def test_operations_show_prints_the_steps(invoke: Invoke, api: FakeApi) -> None:
     api.on(
         "GET",
         OPERATION_PATH,
-        operation("running", step("displaycertify", "Certification", "inProgress", 40)),
+        polled("running", step("displaycertify", "Certification", "inProgress", 40)),
     )
 
     result = invoke(["operations", "show", PUBLISHER, OFFER, OPERATION_ID])
@@ -69,7 +69,7 @@ def test_operations_show_prints_the_steps(invoke: Invoke, api: FakeApi) -> None:
 
 
 def test_operations_show_json(invoke: Invoke, api: FakeApi) -> None:
-    api.on("GET", OPERATION_PATH, operation("completed"))
+    api.on("GET", OPERATION_PATH, polled("completed"))
 
     result = invoke(["--json", "operations", "show", PUBLISHER, OFFER, OPERATION_ID])
 
@@ -125,7 +125,7 @@ def test_unreachable_mock_exits_1_with_a_hint_and_no_traceback(invoke: Invoke, a
 
 
 def test_publish_without_wait_prints_how_to_follow(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/publish", started())
+    api.on("POST", f"{OFFER_PATH}/publish", started_at())
 
     result = invoke(["publish", PUBLISHER, OFFER, "--notify", "jondoe@contoso.com", "--notify", "a@b.co,c@d.co"])
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import Result
 
+from support.command_line import Invoke
 from support.documented import (
     ACCEPTED_FORMS,
     ACCEPTED_RELATIVE_2020,
@@ -23,8 +24,6 @@ from support.documented import (
     ErrorCase,
     operation,
 )
-
-from .conftest import Invoke
 
 STARTS = {
     "publish": ["publish", PUBLISHER, OFFER],

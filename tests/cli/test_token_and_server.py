@@ -6,15 +6,22 @@ from pathlib import Path
 
 import httpx
 
+from support.command_line import Invoke
 from support.documented import OFFER, OFFER_PATH, PUBLISHER
-
-from .conftest import FakeApi, Invoke
+from support.fake_api import FakeApi
 
 STATUS_BODY = {"status": "running", "messages": [], "steps": [], "previewLinks": [], "liveLinks": []}
 
 
 def serve_status(api: FakeApi) -> None:
     api.on("GET", f"{OFFER_PATH}/status", httpx.Response(200, json=STATUS_BODY))
+
+
+def token_file_holding(tmp_path: Path, text: str) -> str:
+    """The path of a token file holding `text`, as the command line takes it."""
+    token_file = tmp_path / "token"
+    token_file.write_text(text, encoding="utf-8")
+    return str(token_file)
 
 
 def test_missing_token_is_a_usage_error_naming_both_ways(invoke: Invoke, api: FakeApi) -> None:
@@ -36,10 +43,9 @@ def test_token_comes_from_cpp_token(invoke: Invoke, api: FakeApi) -> None:
 
 def test_token_comes_from_the_token_file(invoke: Invoke, api: FakeApi, tmp_path: Path) -> None:
     serve_status(api)
-    token_file = tmp_path / "token"
-    token_file.write_text("file-token\n", encoding="utf-8")
+    token_file = token_file_holding(tmp_path, "file-token\n")
 
-    result = invoke(["--token-file", str(token_file), "status", PUBLISHER, OFFER], env={"CPP_TOKEN": None})
+    result = invoke(["--token-file", token_file, "status", PUBLISHER, OFFER], env={"CPP_TOKEN": None})
 
     assert result.exit_code == 0, result.stderr
     assert api.requests[0].headers["Authorization"] == "Bearer file-token"
@@ -47,20 +53,18 @@ def test_token_comes_from_the_token_file(invoke: Invoke, api: FakeApi, tmp_path:
 
 def test_token_file_from_env_wins_over_cpp_token(invoke: Invoke, api: FakeApi, tmp_path: Path) -> None:
     serve_status(api)
-    token_file = tmp_path / "token"
-    token_file.write_text("file-token", encoding="utf-8")
+    token_file = token_file_holding(tmp_path, "file-token")
 
-    result = invoke(["status", PUBLISHER, OFFER], env={"CPP_TOKEN": "env-token", "CPP_TOKEN_FILE": str(token_file)})
+    result = invoke(["status", PUBLISHER, OFFER], env={"CPP_TOKEN": "env-token", "CPP_TOKEN_FILE": token_file})
 
     assert result.exit_code == 0, result.stderr
     assert api.requests[0].headers["Authorization"] == "Bearer file-token"
 
 
 def test_empty_token_file_is_a_usage_error(invoke: Invoke, api: FakeApi, tmp_path: Path) -> None:
-    token_file = tmp_path / "token"
-    token_file.write_text("\n", encoding="utf-8")
+    token_file = token_file_holding(tmp_path, "\n")
 
-    result = invoke(["--token-file", str(token_file), "status", PUBLISHER, OFFER])
+    result = invoke(["--token-file", token_file, "status", PUBLISHER, OFFER])
 
     assert result.exit_code == 2
     assert "is empty" in result.stderr

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER
-
-from .conftest import RELATIVE_LOCATION, FakeApi, FakeTime, Invoke, operation, started, step
+from support.command_line import Invoke
+from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER, RELATIVE_LOCATION, step
+from support.fake_api import FakeApi, polled, started_at
+from support.fake_time import FakeTime
 
 VALIDATED = step("displaydummycertify", "Validate Pre-Requisites", "complete", 100)
 
@@ -14,13 +15,13 @@ VALIDATED = step("displaydummycertify", "Validate Pre-Requisites", "complete", 1
 def test_cancel_wait_on_an_async_cancel_shows_progress_then_exits_0(
     invoke: Invoke, api: FakeApi, fake_time: FakeTime
 ) -> None:
-    api.on("POST", f"{OFFER_PATH}/cancel", started(202))
+    api.on("POST", f"{OFFER_PATH}/cancel", started_at())
     api.on(
         "GET",
         OPERATION_PATH,
-        operation("running", VALIDATED, step("cancel", "Cancelling", "inProgress", 40)),
-        operation("running", VALIDATED, step("cancel", "Cancelling", "inProgress", 80)),
-        operation("completed", VALIDATED, step("cancel", "Cancelling", "complete", 100)),
+        polled("running", VALIDATED, step("cancel", "Cancelling", "inProgress", 40)),
+        polled("running", VALIDATED, step("cancel", "Cancelling", "inProgress", 80)),
+        polled("completed", VALIDATED, step("cancel", "Cancelling", "complete", 100)),
     )
 
     result = invoke(["cancel", PUBLISHER, OFFER, "--wait", "--interval", "2"])
@@ -32,8 +33,8 @@ def test_cancel_wait_on_an_async_cancel_shows_progress_then_exits_0(
 
 
 def test_cancel_wait_json_prints_only_json(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/cancel", started(202))
-    api.on("GET", OPERATION_PATH, operation("running"), operation("completed"))
+    api.on("POST", f"{OFFER_PATH}/cancel", started_at())
+    api.on("GET", OPERATION_PATH, polled("running"), polled("completed"))
 
     result = invoke(["--json", "cancel", PUBLISHER, OFFER, "--wait"])
 
@@ -47,7 +48,7 @@ def test_cancel_wait_json_prints_only_json(invoke: Invoke, api: FakeApi) -> None
 
 
 def test_synchronous_cancel_is_reported_done(invoke: Invoke, api: FakeApi, fake_time: FakeTime) -> None:
-    api.on("POST", f"{OFFER_PATH}/cancel", started(200))
+    api.on("POST", f"{OFFER_PATH}/cancel", started_at(status=200))
 
     result = invoke(["cancel", PUBLISHER, OFFER])
 
@@ -58,8 +59,8 @@ def test_synchronous_cancel_is_reported_done(invoke: Invoke, api: FakeApi, fake_
 
 
 def test_synchronous_cancel_with_wait_reads_the_cancelled_operation(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/cancel", started(200))
-    api.on("GET", OPERATION_PATH, operation("canceled"))
+    api.on("POST", f"{OFFER_PATH}/cancel", started_at(status=200))
+    api.on("GET", OPERATION_PATH, polled("canceled"))
 
     result = invoke(["--json", "cancel", PUBLISHER, OFFER, "--wait"])
 
@@ -68,8 +69,8 @@ def test_synchronous_cancel_with_wait_reads_the_cancelled_operation(invoke: Invo
 
 
 def test_timeout_exits_3_saying_how_to_resume(invoke: Invoke, api: FakeApi, fake_time: FakeTime) -> None:
-    api.on("POST", f"{OFFER_PATH}/publish", started())
-    api.on("GET", OPERATION_PATH, operation("running", step("displaycertify", "Certification", "inProgress", 10)))
+    api.on("POST", f"{OFFER_PATH}/publish", started_at())
+    api.on("GET", OPERATION_PATH, polled("running", step("displaycertify", "Certification", "inProgress", 10)))
 
     result = invoke(["publish", PUBLISHER, OFFER, "--wait", "--timeout", "30"])
 
@@ -81,8 +82,8 @@ def test_timeout_exits_3_saying_how_to_resume(invoke: Invoke, api: FakeApi, fake
 
 
 def test_timeout_in_json_mode_still_prints_the_token(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/golive", started())
-    api.on("GET", OPERATION_PATH, operation("running"))
+    api.on("POST", f"{OFFER_PATH}/golive", started_at())
+    api.on("GET", OPERATION_PATH, polled("running"))
 
     result = invoke(["--json", "go-live", PUBLISHER, OFFER, "--wait", "--timeout", "0"])
 
@@ -93,11 +94,11 @@ def test_timeout_in_json_mode_still_prints_the_token(invoke: Invoke, api: FakeAp
 
 
 def test_failed_operation_exits_4(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/publish", started())
+    api.on("POST", f"{OFFER_PATH}/publish", started_at())
     api.on(
         "GET",
         OPERATION_PATH,
-        operation("failed", VALIDATED, step("displaycertify", "Certification", "blocked", 0, "No VM image found.")),
+        polled("failed", VALIDATED, step("displaycertify", "Certification", "blocked", 0, "No VM image found.")),
     )
 
     result = invoke(["publish", PUBLISHER, OFFER, "--wait"])
@@ -108,8 +109,8 @@ def test_failed_operation_exits_4(invoke: Invoke, api: FakeApi) -> None:
 
 
 def test_wait_resumes_from_the_continuation_token(invoke: Invoke, api: FakeApi) -> None:
-    api.on("POST", f"{OFFER_PATH}/publish", started())
-    api.on("GET", OPERATION_PATH, operation("running"), operation("completed"))
+    api.on("POST", f"{OFFER_PATH}/publish", started_at())
+    api.on("GET", OPERATION_PATH, polled("running"), polled("completed"))
     token = json.loads(invoke(["--json", "publish", PUBLISHER, OFFER]).stdout)["continuationToken"]
 
     result = invoke(["--json", "wait", token])
@@ -120,7 +121,7 @@ def test_wait_resumes_from_the_continuation_token(invoke: Invoke, api: FakeApi) 
 
 
 def test_wait_takes_a_relative_location(invoke: Invoke, api: FakeApi) -> None:
-    api.on("GET", OPERATION_PATH, operation("completed"))
+    api.on("GET", OPERATION_PATH, polled("completed"))
 
     result = invoke(["--mock", "wait", RELATIVE_LOCATION])
 

@@ -29,9 +29,16 @@ from cloud_partner_portal import (
     normalize_status,
 )
 from cloud_partner_portal_mock.testing import InProcessMock, MockServer
+from support.seed import (
+    CONTOSO_TOKEN,
+    DRAFT_OFFER,
+    FABRIKAM_TOKEN,
+    INVALID_OFFER,
+    LIVE_OFFER,
+    PUBLISHER,
+    STUCK_OFFER,
+)
 
-PUBLISHER = "contoso"
-SEED_OFFER = "contoso-virtualmachineoffer"  # a publish blocked at certification: cancelling it needs an operation
 EMAILS = "jondoe@contoso.com,janedoe@contoso.com"
 
 # What the mock answers publish, go live and cancel with may be any documented form (a location header, a body
@@ -47,7 +54,7 @@ def server() -> Iterator[MockServer]:
 @pytest.fixture
 def client(server: MockServer) -> AuthenticatedClient:
     server.reset()
-    return AuthenticatedClient(base_url=server.url, token="contoso-token", raise_on_unexpected_status=True)
+    return AuthenticatedClient(base_url=server.url, token=CONTOSO_TOKEN, raise_on_unexpected_status=True)
 
 
 def notify() -> NotificationRequest:
@@ -71,47 +78,47 @@ def read_status(client: AuthenticatedClient, offer_id: str, operation_id: object
 def test_user_story_find_the_running_publish_cancel_it_and_wait_until_it_reads_canceled(
     client: AuthenticatedClient, server: MockServer
 ) -> None:
-    running = running_operation(client, SEED_OFFER)
+    running = running_operation(client, STUCK_OFFER)
 
-    response = cancel_operation.sync_detailed(PUBLISHER, SEED_OFFER, client=client, body=notify())
+    response = cancel_operation.sync_detailed(PUBLISHER, STUCK_OFFER, client=client, body=notify())
     assert response.status_code == HTTPStatus.ACCEPTED
 
     poller = OperationPoller.from_response(client, response, interval=30, sleep=server.clock.advance)
     final = poller.result(timeout=24 * 3600)
     assert final.status is OperationStatus.COMPLETED  # the cancel operation itself
 
-    assert read_status(client, SEED_OFFER, running.id) == CANCELED  # the mock's word for a cancelled operation
-    assert list_operations.sync(PUBLISHER, SEED_OFFER, client=client, status=OperationStatus.RUNNING) == []
+    assert read_status(client, STUCK_OFFER, running.id) == CANCELED  # the mock's word for a cancelled operation
+    assert list_operations.sync(PUBLISHER, STUCK_OFFER, client=client, status=OperationStatus.RUNNING) == []
     assert {n.address for n in server.service.outbox} >= {"jondoe@contoso.com", "janedoe@contoso.com"}
 
 
 def test_cancel_of_a_publish_in_its_first_step_is_synchronous(client: AuthenticatedClient) -> None:
-    started = publish_offer.sync_detailed(PUBLISHER, "contoso-draftoffer", client=client, body=notify())
+    started = publish_offer.sync_detailed(PUBLISHER, DRAFT_OFFER, client=client, body=notify())
     assert started.status_code == HTTPStatus.ACCEPTED
-    publish = running_operation(client, "contoso-draftoffer")
+    publish = running_operation(client, DRAFT_OFFER)
 
-    poller = begin_cancel(client, PUBLISHER, "contoso-draftoffer")
+    poller = begin_cancel(client, PUBLISHER, DRAFT_OFFER)
 
     assert poller.done()
     assert poller.status() == CANCELED
     assert normalize_status(poller.result().status) == CANCELED
-    assert read_status(client, "contoso-draftoffer", publish.id) == CANCELED
+    assert read_status(client, DRAFT_OFFER, publish.id) == CANCELED
 
 
 def test_begin_cancel_waits_to_the_end_in_one_call(client: AuthenticatedClient, server: MockServer) -> None:
-    poller = begin_cancel(client, PUBLISHER, SEED_OFFER, notification_emails=EMAILS, sleep=server.clock.advance)
+    poller = begin_cancel(client, PUBLISHER, STUCK_OFFER, notification_emails=EMAILS, sleep=server.clock.advance)
     assert poller.result(timeout=24 * 3600).status is OperationStatus.COMPLETED
 
 
 @pytest.mark.parametrize(
     ("begin", "token", "offer", "status", "code"),
     [
-        (begin_cancel, "contoso-token", "contoso-liveoffer", 404, "NoOperationInProgress"),
-        (begin_cancel, "contoso-token", "no-such-offer", 404, "OfferNotFound"),
-        (begin_cancel, "fabrikam-token", SEED_OFFER, 403, None),
-        (begin_cancel, "not-a-token", SEED_OFFER, 401, None),
-        (begin_publish, "contoso-token", "contoso-invalidoffer", 422, "OfferValidationFailed"),
-        (begin_go_live, "contoso-token", "contoso-draftoffer", 409, None),  # the mock's own status
+        (begin_cancel, CONTOSO_TOKEN, LIVE_OFFER, 404, "NoOperationInProgress"),
+        (begin_cancel, CONTOSO_TOKEN, "no-such-offer", 404, "OfferNotFound"),
+        (begin_cancel, FABRIKAM_TOKEN, STUCK_OFFER, 403, None),
+        (begin_cancel, "not-a-token", STUCK_OFFER, 401, None),
+        (begin_publish, CONTOSO_TOKEN, INVALID_OFFER, 422, "OfferValidationFailed"),
+        (begin_go_live, CONTOSO_TOKEN, DRAFT_OFFER, 409, None),  # the mock's own status
     ],
     ids=["nothing-running", "no-offer", "other-publisher", "bad-token", "invalid-offer", "not-signed-off"],
 )
@@ -131,7 +138,7 @@ def test_every_error_of_the_mock_comes_back_as_an_api_error(
 
 def test_a_bad_notification_list_is_a_400_naming_the_address(client: AuthenticatedClient) -> None:
     with pytest.raises(ApiError) as info:
-        begin_cancel(client, PUBLISHER, SEED_OFFER, notification_emails="jondoe@contoso.com,bob@")
+        begin_cancel(client, PUBLISHER, STUCK_OFFER, notification_emails="jondoe@contoso.com,bob@")
 
     assert info.value.status_code == HTTPStatus.BAD_REQUEST
     assert "bob@" in str(info.value)
@@ -145,16 +152,16 @@ async def test_async_user_story_against_the_mock_in_process() -> None:
         mock.clock.advance(seconds)
 
     client = AuthenticatedClient(
-        base_url="http://testserver", token="contoso-token", httpx_args={"transport": httpx.ASGITransport(mock.app)}
+        base_url="http://testserver", token=CONTOSO_TOKEN, httpx_args={"transport": httpx.ASGITransport(mock.app)}
     )
     async with client:
-        listed = await list_operations.asyncio(PUBLISHER, SEED_OFFER, client=client, status=OperationStatus.RUNNING)
+        listed = await list_operations.asyncio(PUBLISHER, STUCK_OFFER, client=client, status=OperationStatus.RUNNING)
         assert isinstance(listed, list)
         assert len(listed) == 1
-        response = await cancel_operation.asyncio_detailed(PUBLISHER, SEED_OFFER, client=client, body=notify())
+        response = await cancel_operation.asyncio_detailed(PUBLISHER, STUCK_OFFER, client=client, body=notify())
         assert response.status_code == HTTPStatus.ACCEPTED
         cancel_op = await AsyncOperationPoller.from_response(client, response, interval=60, sleep=sleep)
-        original = await get_operation.asyncio(PUBLISHER, SEED_OFFER, str(listed[0].id), client=client)
+        original = await get_operation.asyncio(PUBLISHER, STUCK_OFFER, str(listed[0].id), client=client)
     assert cancel_op.status is OperationStatus.COMPLETED
     assert isinstance(original, OperationDetail)
     assert normalize_status(original.status) == CANCELED

@@ -18,19 +18,9 @@ from cloud_partner_portal import (
     begin_go_live_async,
     begin_publish_async,
 )
-
-from .conftest import (
-    ABSOLUTE_2018_LOCATION,
-    POLLING_URL,
-    RELATIVE_LOCATION,
-    FakeTime,
-    ScriptedServer,
-    api_error,
-    make_client,
-    polled,
-    started,
-    step,
-)
+from support.documented import ABSOLUTE_2018_LOCATION, OPERATION_URL, RELATIVE_LOCATION, step
+from support.fake_api import ScriptedServer, api_error, make_client, polled, started
+from support.fake_time import FakeTime
 
 pytestmark = pytest.mark.anyio
 
@@ -53,7 +43,7 @@ async def test_async_cancel_polls_the_cancel_operation_to_completion(fake_time: 
     detail = await poller.result()
 
     assert detail.status == "completed"
-    assert server.urls[1:] == [POLLING_URL, POLLING_URL]
+    assert server.urls[1:] == [OPERATION_URL, OPERATION_URL]
     assert fake_time.sleeps == [5]
     assert [event.percentage for event in events] == [50, 100]
 
@@ -150,4 +140,4 @@ async def test_tokens_move_between_sync_and_async_pollers(fake_time: FakeTime) -
     poller = AsyncOperationPoller.from_continuation_token(make_client(server), token)
 
     assert (await poller.result()).status == "completed"
-    assert server.urls == [POLLING_URL]
+    assert server.urls == [OPERATION_URL]

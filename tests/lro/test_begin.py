@@ -9,18 +9,9 @@ import pytest
 from cloud_partner_portal_client import AuthenticatedClient
 
 from cloud_partner_portal import ApiError, begin_cancel, begin_go_live, begin_publish
-
-from .conftest import (
-    BASE_URL,
-    RELATIVE_LOCATION,
-    TOKEN,
-    FakeTime,
-    ScriptedServer,
-    api_error,
-    make_client,
-    polled,
-    started,
-)
+from support.documented import BASE_URL, RELATIVE_LOCATION, TOKEN
+from support.fake_api import ScriptedServer, api_error, make_client, polled, started
+from support.fake_time import FakeTime
 
 
 def test_cancel_posts_the_notification_emails(fake_time: FakeTime) -> None:

@@ -47,8 +47,7 @@ from support.documented import (
     ErrorCase,
     operation,
 )
-
-from .conftest import FakeTime
+from support.fake_time import FakeTime
 
 Begin = Callable[..., OperationPoller]
 BeginAsync = Callable[..., Awaitable[AsyncOperationPoller]]

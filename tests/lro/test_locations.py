@@ -18,20 +18,9 @@ from cloud_partner_portal import (
     begin_publish,
 )
 from cloud_partner_portal.lro import MAX_REDIRECTS
-
-from .conftest import (
-    ABSOLUTE_2018_LOCATION,
-    BASE_URL,
-    OPERATION_ID,
-    POLLING_URL,
-    RELATIVE_LOCATION,
-    TOKEN,
-    FakeTime,
-    ScriptedServer,
-    make_client,
-    polled,
-    started,
-)
+from support.documented import ABSOLUTE_2018_LOCATION, BASE_URL, OPERATION_ID, OPERATION_URL, RELATIVE_LOCATION, TOKEN
+from support.fake_api import ScriptedServer, make_client, polled, started
+from support.fake_time import FakeTime
 
 
 def test_relative_operation_location_is_resolved_against_the_base_url(fake_time: FakeTime) -> None:
@@ -40,8 +29,8 @@ def test_relative_operation_location_is_resolved_against_the_base_url(fake_time:
 
     poller.result()
 
-    assert poller.location == POLLING_URL
-    assert server.urls[1] == POLLING_URL
+    assert poller.location == OPERATION_URL
+    assert server.urls[1] == OPERATION_URL
     assert server.requests[1].method == "GET"
 
 
@@ -72,7 +61,7 @@ def test_location_header_is_read_when_operation_location_is_absent(fake_time: Fa
     server = ScriptedServer(started(headers={"Location": RELATIVE_LOCATION}, body_location=other), polled("completed"))
     poller = begin_publish(make_client(server), "contoso", "contoso-virtualmachineoffer", sleep=fake_time.sleep)
 
-    assert poller.location == POLLING_URL
+    assert poller.location == OPERATION_URL
 
 
 def test_operation_location_wins_over_location() -> None:
@@ -80,7 +69,7 @@ def test_operation_location_wins_over_location() -> None:
     server = ScriptedServer(started(headers={"Operation-Location": RELATIVE_LOCATION, "Location": other}))
     poller = begin_publish(make_client(server), "contoso", "contoso-virtualmachineoffer")
 
-    assert poller.location == POLLING_URL
+    assert poller.location == OPERATION_URL
 
 
 def test_body_operation_location_is_the_last_resort(fake_time: FakeTime) -> None:
@@ -154,9 +143,9 @@ def test_a_redirect_on_the_same_origin_is_followed_with_the_token(status: int) -
     poller = OperationPoller.from_location(make_client(server), RELATIVE_LOCATION)
 
     assert poller.result().status == "completed"
-    assert server.urls == [POLLING_URL, f"{BASE_URL}{moved}"]
+    assert server.urls == [OPERATION_URL, f"{BASE_URL}{moved}"]
     assert server.requests[1].headers["Authorization"] == f"Bearer {TOKEN}"
-    assert poller.location == POLLING_URL  # the next poll starts from the operation's own URL again
+    assert poller.location == OPERATION_URL  # the next poll starts from the operation's own URL again
 
 
 @pytest.mark.parametrize("follow_redirects", [False, True], ids=["client-default", "client-follows-redirects"])
@@ -173,7 +162,7 @@ def test_a_redirect_to_another_host_is_not_followed_so_the_token_stays_home(foll
         OperationPoller.from_location(client, RELATIVE_LOCATION).result()
 
     assert info.value.status_code == 302
-    assert server.urls == [POLLING_URL]
+    assert server.urls == [OPERATION_URL]
 
 
 def test_redirects_in_a_row_are_bounded() -> None:

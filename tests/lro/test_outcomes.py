@@ -15,20 +15,9 @@ from cloud_partner_portal import (
     is_terminal,
     normalize_status,
 )
-
-from .conftest import (
-    ABSOLUTE_2018_LOCATION,
-    OPERATION_ID,
-    POLLING_URL,
-    RELATIVE_LOCATION,
-    FakeTime,
-    ScriptedServer,
-    make_client,
-    operation,
-    polled,
-    started,
-    step,
-)
+from support.documented import ABSOLUTE_2018_LOCATION, OPERATION_ID, OPERATION_URL, RELATIVE_LOCATION, step
+from support.fake_api import ScriptedServer, make_client, operation_body, polled, started
+from support.fake_time import FakeTime
 
 
 def failed_operation() -> httpx.Response:
@@ -47,7 +36,7 @@ def test_failed_operation_raises_with_the_detail(fake_time: FakeTime) -> None:
         poller.result()
 
     assert info.value.detail.status == "failed"
-    assert info.value.location == POLLING_URL
+    assert info.value.location == OPERATION_URL
     assert "Certification: No virtual machine image was found." in str(info.value)
     assert poller.done()
     assert poller.status() == OperationStatus.FAILED
@@ -108,7 +97,7 @@ def test_result_after_the_end_does_not_poll_again() -> None:
 def test_synchronous_cancel_that_names_its_operation_reads_it_once(fake_time: FakeTime) -> None:
     cancelled = ScriptedServer(
         started(200, headers={"Operation-Location": ABSOLUTE_2018_LOCATION}, body_location=ABSOLUTE_2018_LOCATION),
-        httpx.Response(200, json=operation("canceled", cancellationRequestState="cannotCancel")),
+        httpx.Response(200, json=operation_body("canceled", cancellationRequestState="cannotCancel")),
     )
 
     poller = begin_cancel(make_client(cancelled), "contoso", "contoso-virtualmachineoffer", sleep=fake_time.sleep)
@@ -130,7 +119,7 @@ def test_synchronous_cancel_reads_the_location_from_the_body_when_no_header() ->
 
     assert poller.done()
     assert poller.result().status == "canceled"
-    assert server.urls[1] == POLLING_URL
+    assert server.urls[1] == OPERATION_URL
 
 
 def test_continuation_token_round_trip_resumes_the_same_operation(fake_time: FakeTime) -> None:
@@ -142,12 +131,12 @@ def test_continuation_token_round_trip_resumes_the_same_operation(fake_time: Fak
     later = ScriptedServer(polled("running"), polled("completed"))
     resumed = OperationPoller.from_continuation_token(make_client(later), token, sleep=fake_time.sleep)
 
-    assert resumed.location == poller.location == POLLING_URL
+    assert resumed.location == poller.location == OPERATION_URL
     assert resumed.operation_id == OPERATION_ID
     assert not resumed.done()
     assert resumed.status() is OperationStatus.RUNNING
     assert resumed.result().status == "completed"
-    assert later.urls == [POLLING_URL, POLLING_URL]
+    assert later.urls == [OPERATION_URL, OPERATION_URL]
 
 
 def test_continuation_token_of_a_finished_operation_reads_it_once() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from cloud_partner_portal_client.models import OperationStatus
 
 from cloud_partner_portal import OperationPoller, ProgressEvent
-
-from .conftest import RELATIVE_LOCATION, FakeTime, ScriptedServer, make_client, polled, step
+from support.documented import RELATIVE_LOCATION, step
+from support.fake_api import ScriptedServer, make_client, polled
+from support.fake_time import FakeTime
 
 VALIDATED = step("displaydummycertify", "Validate Pre-Requisites", "complete", 100)
 

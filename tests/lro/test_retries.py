@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Unpack
-
 import httpx
 import pytest
 
-from cloud_partner_portal import OperationPoller, OperationPollingError, PollOptions
-
-from .conftest import POLLING_URL, RELATIVE_LOCATION, FakeTime, ScriptedServer, api_error, make_client, polled
-
-
-def poller_for(server: ScriptedServer, fake_time: FakeTime, **options: Unpack[PollOptions]) -> OperationPoller:
-    options.setdefault("sleep", fake_time.sleep)
-    options.setdefault("clock", fake_time.clock)
-    return OperationPoller.from_location(make_client(server), RELATIVE_LOCATION, **options)
+from cloud_partner_portal import OperationPollingError
+from support.documented import OPERATION_URL
+from support.fake_api import ScriptedServer, api_error, polled, poller_for
+from support.fake_time import FakeTime
 
 
 def connect_error() -> httpx.ConnectError:
@@ -84,7 +77,7 @@ def test_404_while_polling_raises_with_the_api_error_body(fake_time: FakeTime) -
     error = info.value
     assert error.status_code == 404
     assert (error.code, error.message) == ("OperationNotFound", "No such operation.")
-    assert error.location == POLLING_URL
+    assert error.location == OPERATION_URL
     assert "HTTP 404 OperationNotFound: No such operation." in str(error)
     assert len(server.requests) == 2
 
@@ -120,7 +113,7 @@ def test_an_answer_that_is_not_an_operation_raises_saying_what_it_was(
     with pytest.raises(OperationPollingError) as info:
         poller_for(ScriptedServer(answer), fake_time).result()
 
-    assert str(info.value) == f"polling {POLLING_URL}: {said}"
+    assert str(info.value) == f"polling {OPERATION_URL}: {said}"
     assert info.value.status_code == 200
     assert fake_time.sleeps == []
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Unpack, cast
+from typing import cast
 
 import pytest
 
 from cloud_partner_portal import OperationPoller, OperationTimeoutError, PollOptions
-
-from .conftest import POLLING_URL, RELATIVE_LOCATION, FakeTime, ScriptedServer, make_client, polled, step
-
-
-def poller_for(server: ScriptedServer, fake_time: FakeTime, **options: Unpack[PollOptions]) -> OperationPoller:
-    options.setdefault("sleep", fake_time.sleep)
-    options.setdefault("clock", fake_time.clock)
-    return OperationPoller.from_location(make_client(server), RELATIVE_LOCATION, **options)
+from support.documented import OPERATION_URL, RELATIVE_LOCATION, step
+from support.fake_api import ScriptedServer, make_client, polled, poller_for
+from support.fake_time import FakeTime
 
 
 def test_waits_grow_exponentially_up_to_the_max_interval(fake_time: FakeTime) -> None:
@@ -82,7 +77,7 @@ def test_timeout_names_location_elapsed_time_and_last_status(fake_time: FakeTime
         poller_for(server, fake_time, interval=5, backoff=2).result(timeout=30)
 
     message = str(info.value)
-    assert POLLING_URL in message
+    assert OPERATION_URL in message
     assert "after 30.0 s" in message
     assert "last status running" in message
     assert "Certification" in message

@@ -1,1 +1,8 @@
-"""Fakes shared by the test folders (import as `support.<module>`; no test imports another folder's conftest)."""
+"""Helpers shared by the test folders, imported as `support.<module>`; a folder's conftest holds only fixtures.
+
+documented    the answers Microsoft's pages document, and `DocumentedService`, a fake service that gives them
+fake_api      scripted fakes of the API behind `httpx.MockTransport` and the answers they are scripted with
+fake_time     `FakeTime`: a clock that moves only when the code under test sleeps
+seed          what the bundled mock is seeded with, for tests that run against it
+command_line  running `cpp` in-process with click's `CliRunner`
+"""

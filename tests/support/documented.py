@@ -29,6 +29,10 @@ API_VERSION_QUERY = "api-version=2017-10-31"
 OFFER_PATH = f"/api/publishers/{PUBLISHER}/offers/{OFFER}"
 OPERATION_PATH = f"{OFFER_PATH}/operations/{OPERATION_ID}"
 LEGACY_OPERATION_PATH = f"/api/operations/{PUBLISHER}${OFFER}$2$preview"
+#: The operation's location as the 2020 pages give it (relative, with api-version) and as the 2018 pages give it
+#: (absolute, without api-version).
+RELATIVE_LOCATION = f"{OPERATION_PATH}?{API_VERSION_QUERY}"
+ABSOLUTE_2018_LOCATION = f"{BASE_URL}{OPERATION_PATH}"
 #: The URLs a poller GETs for the operation: the 2018/migrated form and the legacy form, absolute with api-version.
 OPERATION_URL = f"{BASE_URL}{OPERATION_PATH}?{API_VERSION_QUERY}"
 LEGACY_OPERATION_URL = f"{BASE_URL}{LEGACY_OPERATION_PATH}?{API_VERSION_QUERY}"
@@ -72,13 +76,13 @@ def _json(status: int, body: object, name: str, headers: Mapping[str, str] | Non
 
 #: The go-live and cancel pages (2018), the seed page: absolute, no api-version, no body.
 ACCEPTED_ABSOLUTE_2018 = Accepted(
-    DocumentedAnswer("202-operation-location-absolute", 202, {"Operation-Location": f"{BASE_URL}{OPERATION_PATH}"}),
+    DocumentedAnswer("202-operation-location-absolute", 202, {"Operation-Location": ABSOLUTE_2018_LOCATION}),
     OPERATION_URL,
     OPERATION_ID,
 )
 #: The 2020 pages, an offer migrated to Partner Center: relative, with api-version, no body.
 ACCEPTED_RELATIVE_2020 = Accepted(
-    DocumentedAnswer("202-location-relative", 202, {"Location": f"{OPERATION_PATH}?{API_VERSION_QUERY}"}),
+    DocumentedAnswer("202-location-relative", 202, {"Location": RELATIVE_LOCATION}),
     OPERATION_URL,
     OPERATION_ID,
 )
@@ -100,7 +104,7 @@ ACCEPTED_LEGACY_2018 = Accepted(
 ACCEPTED_BODY_ONLY = Accepted(
     _json(
         202,
-        {"operationId": OPERATION_ID, "operationLocation": f"{BASE_URL}{OPERATION_PATH}"},
+        {"operationId": OPERATION_ID, "operationLocation": ABSOLUTE_2018_LOCATION},
         "202-body-operation-location",
     ),
     OPERATION_URL,

@@ -1,0 +1,105 @@
+"""One invocation of the command line: where to (`--base-url`, `--mock`), as whom (the token), how to print.
+
+`Runtime` is what the command line takes from its surroundings; tests pass their own as click's `obj`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Final
+
+import click
+import httpx
+from cloud_partner_portal_client import AuthenticatedClient
+from rich.console import Console
+
+from ..lro import PollOptions, ProgressEvent
+
+__all__ = ["MOCK_URL", "PRODUCTION_URL", "Runtime", "Session", "package_version"]
+
+PRODUCTION_URL: Final = "https://cloudpartner.azure.com"
+MOCK_URL: Final = "http://127.0.0.1:8080"
+
+
+def package_version() -> str:
+    """The installed version of `cloud-partner-portal`."""
+    try:
+        return version("cloud-partner-portal")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+@dataclass
+class Runtime:
+    """What the command line takes from its surroundings. Tests pass their own as `obj` to `CliRunner.invoke`.
+
+    Attributes:
+        transport: the httpx transport of every request (None: the network).
+        sleep: how `--wait` waits between polls.
+        clock: the monotonic clock of `--timeout`.
+    """
+
+    transport: httpx.BaseTransport | None = None
+    sleep: Callable[[float], object] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+
+
+@dataclass
+class Session:
+    """One invocation: where to, as whom, how to print."""
+
+    runtime: Runtime
+    base_url: str
+    token_file: Path | None
+    json: bool
+    out: Console = field(default_factory=lambda: Console(highlight=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+
+    def token(self) -> str:
+        if self.token_file is not None:
+            try:
+                token = self.token_file.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise click.UsageError(f"cannot read token file {self.token_file}: {exc}") from exc
+            if not token:
+                raise click.UsageError(f"token file {self.token_file} is empty")
+            return token
+        token = os.environ.get("CPP_TOKEN", "").strip()
+        if not token:
+            raise click.UsageError("no token: set CPP_TOKEN or use --token-file")
+        return token
+
+    def client(self) -> AuthenticatedClient:
+        # httpx_args, not set_httpx_client: the generated client adds the bearer token only to the httpx
+        # client it builds itself.
+        httpx_args: dict[str, Any] = {} if self.runtime.transport is None else {"transport": self.runtime.transport}
+        return AuthenticatedClient(
+            base_url=self.base_url,
+            token=self.token(),
+            headers={"User-Agent": f"cloud-partner-portal-cli/{package_version()}"},
+            timeout=httpx.Timeout(30.0),
+            httpx_args=httpx_args,
+        )
+
+    def poll_options(self, interval: float, progress: Callable[[ProgressEvent], object]) -> PollOptions:
+        return PollOptions(
+            interval=interval,
+            max_interval=max(60.0, interval),
+            raise_on_failure=False,
+            progress=progress,
+            sleep=self.runtime.sleep,
+            clock=self.runtime.clock,
+        )
+
+    def server_option(self) -> str:
+        """The option that selects this server, for commands printed back to the user."""
+        if self.base_url == MOCK_URL:
+            return "--mock "
+        if self.base_url != PRODUCTION_URL:
+            return f"--base-url {self.base_url} "
+        return ""
