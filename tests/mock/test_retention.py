@@ -23,7 +23,7 @@ def config() -> MockConfig:
 
 def _publish_and_cancel(api, offer=DRAFT, **kwargs) -> str:
     """A publish cancelled at once (200): one finished operation."""
-    operation_id = api.publish(offer, **kwargs).json()["operationId"]
+    operation_id = api.operation_id(api.publish(offer, **kwargs))
     assert api.cancel(offer, **kwargs).status_code == 200
     return operation_id
 
@@ -50,9 +50,9 @@ def test_the_operation_that_has_just_finished_is_always_kept(clock, steps):
 
 
 def test_running_operations_are_never_dropped(api, clock, steps):
-    running = api.publish(DRAFT).json()["operationId"]
+    running = api.operation_id(api.publish(DRAFT))
     clock.advance(steps["displaydummycertify"])  # past its first step: a cancel needs an operation of its own
-    cancel = api.cancel(DRAFT).json()["operationId"]
+    cancel = api.operation_id(api.cancel(DRAFT))
     for _ in range(RETAIN + 2):
         _publish_and_cancel(api, "contoso-liveoffer")
 
