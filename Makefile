@@ -44,6 +44,11 @@ ifneq ($(TOKEN),)
 export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
 endif
 ALLOW_WRITES ?=
+# Passed through to scripts/contract.py: REPORT=junit,html,har (→ build/reports/), ST_ARGS='--max-examples 3' (any
+# schemathesis run option, last so it wins); read from the environment, never echoed.
+REPORT ?=
+ST_ARGS ?=
+export REPORT ST_ARGS
 # The served mock's form of the 202 (seed, 2018, 2020-migrated, 2020-legacy) and, for `make mock`, its rules.
 FLAVOR ?=
 RULES ?=
@@ -129,7 +134,7 @@ test: setup ## the whole pytest suite: spec, overlays, client, mock, in-process 
 install-check: setup ## plain pip into fresh venvs on each Python 3.11+ found: ., '.[mock]', the client alone; build, twine check, smoke calls (needs the index)
 	$(BIN)/python -m tools.install_check --uv $(UV)
 
-contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock, in FLAVOR) → build/reports/
+contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock, in FLAVOR; REPORT=junit,html,har, ST_ARGS=...) → build/reports/
 	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) $(if $(FLAVOR),--flavor $(FLAVOR)) \
 	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 

@@ -12,15 +12,23 @@ test to run by accident.
 Every run loads the custom checks of `tools/contract_checks.py` (the configurations' `hooks`) and runs them in
 place of the two built-ins they wrap, `REPLACED_CHECKS`.
 
-A JUnit report lands in `build/reports/contract-junit.xml`; a failure prints schemathesis's reproduction
-(a curl line) and the run exits non-zero.
+A JUnit report lands in `build/reports/contract-junit.xml`, and with `--report junit,html,har` (`REPORT=`) the
+other reports schemathesis writes land in `build/reports/` too (secrets masked, schemathesis's default output
+sanitizing); a failure prints schemathesis's reproduction (a curl line) and the run exits non-zero.
+
+Against an endpoint that is not on loopback the run is polite by default: at most `REMOTE_RATE_LIMIT` requests
+and `REMOTE_MAX_EXAMPLES` examples per operation in fuzzing; `--rate-limit` and `--max-examples` (or the same
+options in `--st-args`, `ST_ARGS=`) override both. `--st-args` passes any other schemathesis `run` option
+through, after the runner's own, so that it wins.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -31,12 +39,23 @@ import xml.etree.ElementTree as ET  # reason: parses the report schemathesis jus
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MOCK_SPEC = ROOT / "build" / "openapi.mock.yaml"
 PUBLIC_SPEC = ROOT / "openapi.yaml"
 PUBLIC_CONFIG = ROOT / "schemathesis.public.toml"
-REPORT = ROOT / "build" / "reports" / "contract-junit.xml"
+REPORT_DIR = ROOT / "build" / "reports"
+REPORT = REPORT_DIR / "contract-junit.xml"
+REPORT_FORMATS = ("junit", "html", "har", "vcr", "ndjson", "json")
+"""What `--report` may ask for; junit is always written (the summary reads its failures)."""
+LOCAL_MAX_EXAMPLES = 50
+REMOTE_MAX_EXAMPLES = 10
+REMOTE_RATE_LIMIT = "60/m"
+"""Defaults against an endpoint not on loopback: a contract run must not flood a real service."""
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOKEN_ENV = "CPP_TOKEN"  # noqa: S105  # reason: the name of the variable, not a token
 SEED = 20171031
 PHASES = "examples,coverage,fuzzing,stateful"
@@ -73,7 +92,36 @@ def parser() -> argparse.ArgumentParser:
         default=os.environ.get("ALLOW_WRITES", "") not in ("", "0"),
         help="against a real endpoint, also run publish, go live and cancel (env ALLOW_WRITES=1)",
     )
-    p.add_argument("--max-examples", type=int, default=50, help="examples per operation in fuzzing (default 50)")
+    p.add_argument(
+        "--max-examples",
+        type=int,
+        default=None,
+        help=f"examples per operation in fuzzing (default {LOCAL_MAX_EXAMPLES} on loopback, "
+        f"{REMOTE_MAX_EXAMPLES} against any other host)",
+    )
+    p.add_argument(
+        "--rate-limit",
+        default=None,
+        metavar="N/UNIT",
+        help=f"schemathesis --rate-limit, e.g. 100/m (default: none on loopback, {REMOTE_RATE_LIMIT} against any "
+        "other host)",
+    )
+    p.add_argument(
+        "--report",
+        default=os.environ.get("REPORT") or "junit",
+        type=_report_formats,
+        metavar="FORMATS",
+        help=f"reports to write to build/reports/, comma-separated of {', '.join(REPORT_FORMATS)} "
+        "(env REPORT; default junit, always included)",
+    )
+    p.add_argument(
+        "--st-args",
+        default=os.environ.get("ST_ARGS", ""),
+        type=_st_args,
+        metavar="ARGS",
+        help="further schemathesis run options, shell-quoted, placed last so they win (env ST_ARGS), "
+        "e.g. '--max-examples 3 --rate-limit 10/s'",
+    )
     p.add_argument("--seed", type=int, default=SEED)
     p.add_argument("--phases", default=PHASES, help=f"schemathesis phases (default {PHASES})")
     p.add_argument(
@@ -85,6 +133,32 @@ def parser() -> argparse.ArgumentParser:
         help="start the mock broken on purpose (see python -m cloud_partner_portal_mock --help)",
     )
     return p
+
+
+def _report_formats(text: str) -> tuple[str, ...]:
+    formats = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = sorted(set(formats) - set(REPORT_FORMATS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown report format(s) {', '.join(unknown)}; choose from {REPORT_FORMATS}")
+    return tuple(dict.fromkeys(["junit", *formats]))
+
+
+def _st_args(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"cannot split {text!r}: {exc}") from None
+
+
+def is_loopback(base_url: str) -> bool:
+    """Whether the URL's host is this machine (localhost or a loopback address)."""
+    host = urlsplit(base_url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def target_for(args: argparse.Namespace, environ: dict[str, str]) -> Target:
@@ -116,16 +190,25 @@ def schemathesis_command(target: Target, args: argparse.Namespace) -> list[str]:
         "all",
         "--seed",
         str(args.seed),
-        "--max-examples",
-        str(args.max_examples),
-        "--report",
-        "junit",
-        "--report-junit-path",
-        str(REPORT),
     ]
+    local = is_loopback(target.base_url)
+    max_examples = args.max_examples or (LOCAL_MAX_EXAMPLES if local else REMOTE_MAX_EXAMPLES)
+    command += ["--max-examples", str(max_examples)]
+    rate_limit = args.rate_limit or (None if local else REMOTE_RATE_LIMIT)
+    if rate_limit:
+        command += ["--rate-limit", rate_limit]
+    command += ["--report", ",".join(args.report), "--report-dir", str(REPORT_DIR), "--report-junit-path", str(REPORT)]
     if target.read_only:
         command += ["--include-method", "GET"]
-    return command
+    return [*command, *args.st_args]
+
+
+def operations_in(spec: Path, read_only: bool) -> int:
+    """The API operations the description declares (GET ones only for a read-only run): what a run covers, unlike
+    the JUnit report's cases, which add one for the stateful phase."""
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    methods = ("get",) if read_only else HTTP_METHODS
+    return sum(1 for item in document.get("paths", {}).values() for method in item if method in methods)
 
 
 def wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = STARTUP_SECONDS) -> None:
@@ -193,9 +276,10 @@ def summary(target: Target, phases: str, code: int, seconds: float, flavor: str 
         f"contract {verdict} against {target.base_url} in {seconds:.1f} s",
         f"  description   {target.spec.relative_to(ROOT)}  ({scope})",
         f"  phases        {phases}, every check",
-        f"  operations    {counts['tests']} tested, {counts['failures'] + counts['errors']} failing, "
-        f"{counts['skipped']} skipped",
-        f"  report        {REPORT.relative_to(ROOT)}",
+        f"  operations    {operations_in(target.spec, target.read_only)} in the description",
+        f"  test cases    {counts['tests']} in the JUnit report (the stateful phase is one), "
+        f"{counts['failures'] + counts['errors']} failing, {counts['skipped']} skipped",
+        f"  reports       {REPORT_DIR.relative_to(ROOT)}/",
     ]
     if code != 0:
         lines.append("  reproduce     the curl lines above replay each failure")

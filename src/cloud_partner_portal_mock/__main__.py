@@ -6,6 +6,7 @@ never printed. `--flavor` picks the documented form of the 202's location (`loca
 adds the cancel page's prose body, `--rules documented` serves and enforces the public description alone.
 `--break NAME` switches on a broken-contract fault and `--fault SPEC` any fault, such as
 `--fault "503;retry-after=2;rate=0.1"` (see `--help` and `faults.py`); time is real.
+The banner says how to put the served mock back to its seed (`POST /_mock/reset`, from loopback: `app.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 from collections.abc import Mapping, Sequence
 
 try:
+    from .app import RESET_PATH
     from .clock import Clock
     from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
     from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
@@ -224,6 +226,14 @@ def _spare_the_long_lived_from_full_collections() -> None:
     gc.callbacks.append(_freeze_survivors)
 
 
+def banner(url: str, details: str) -> str:
+    """What the served mock prints at start: where it listens, in which form, and how to reset it (no token)."""
+    return (
+        f"cloud-partner-portal mock on {url} ({details})\n"
+        f"reset it to the seed (from loopback): curl -X POST {url}{RESET_PATH}"
+    )
+
+
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -242,9 +252,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     broken = f"; broken on purpose: {', '.join(sorted(config.faults))}" if config.faults else ""
     form = f"rules {config.rules}, flavor {config.flavor}{', location body' if config.location_body else ''}"
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(
-        f"cloud-partner-portal mock on http://{host}:{args.port} ({form}; publishers: {publishers}{broken})", flush=True
-    )
+    print(banner(f"http://{host}:{args.port}", f"{form}; publishers: {publishers}{broken}"), flush=True)
     app = create_app(config)
     _spare_the_long_lived_from_full_collections()
     # Above `info` the access log is dropped anyway; switched off, uvicorn does not format its line per request.

@@ -23,10 +23,17 @@ Accepted calls name their operation as `MockConfig.flavor` says (`locations.py`)
 
 Unknown paths answer 404 with the error body. Nothing is logged about a request's headers, so tokens never
 reach a log.
+
+Outside the API's `/api` space, and outside the description it serves (so a contract run never calls it),
+`POST /_mock/reset` (`RESET_PATH`) puts the mock back to its seed, as `MockServer.reset()` does: the seeded
+offers and operations, the clock's `advance`s undone, the faults' `times=` counts at zero. It answers loopback
+clients only (403 otherwise), so a mock served on another address with `--host` cannot be reset from afar; it
+takes no token, so the command that resets a mock never holds one.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
@@ -75,6 +82,26 @@ class MockApp(Starlette):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope[SERVER_SEND] = send
         await super().__call__(scope, receive, send)
+
+
+RESET_PATH = "/_mock/reset"
+"""The admin route that puts the mock back to its seed (loopback clients only); not part of the API."""
+
+
+def reset_mock(app: Starlette) -> None:
+    """Back to the seed, with the clock's `advance`s undone and the faults' `times=` counts at zero."""
+    app.state.config.clock.reset()
+    app.state.service.reset()
+    for fault in app.state.faults:
+        fault.reset()
+
+
+def _is_loopback_client(request: Request) -> bool:
+    host = request.client.host if request.client is not None else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a Unix socket's empty address, or a test client's name: not known to be loopback
+        return False
 
 
 REFUSALS_UNDER_DOCUMENTED_RULES = frozenset({409, 413, 415})
@@ -259,6 +286,15 @@ class _Mock:
             return _method_not_allowed(_path(request), request.method, ["GET", "HEAD"])
         return Response(self.description.bytes, media_type="application/json")
 
+    async def reset(self, request: Request) -> Response:
+        if request.method != "POST":
+            return _method_not_allowed(_path(request), request.method, ["POST"])
+        if not _is_loopback_client(request):
+            message = f"{RESET_PATH} answers clients on loopback only."
+            return error_response(ApiError(403, "Forbidden", message))
+        reset_mock(request.app)
+        return JSONResponse({"reset": "the seeded state, the clock at its start"})
+
     async def not_found(self, request: Request) -> Response:
         message = f"No resource at {clip(_path(request))}; the API's paths are listed at /openapi.json."
         return error_response(ApiError(404, "NotFound", message))
@@ -281,7 +317,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     service = MockService(config)
     mock = _Mock(config, service)
     _check_handlers(mock.description)
-    routes = [Route("/openapi.json", _AnyMethod(mock.serve_spec))]
+    routes = [Route("/openapi.json", _AnyMethod(mock.serve_spec)), Route(RESET_PATH, _AnyMethod(mock.reset))]
     routes += [
         Route(path, _AnyMethod(mock.endpoint(by_method)))
         for path, by_method in mock.description.methods_by_path().items()

@@ -3,6 +3,10 @@
 - `cpp_mock`: a fresh `InProcessMock` per test (app, `.service`, frozen `.clock`, `.client(token=...)`).
 - `cpp_mock_server`: a `MockServer` on a free loopback port, started once per session for each configuration
   and reset (seed and clock) before each test; use `cpp_mock_server.url`, `.service`, `.clock`.
+- `cpp_poll_options`: keyword options for the `cloud_partner_portal` pollers against `cpp_mock_server`: their
+  `sleep` advances the served mock's frozen clock instead of waiting, so `begin_cancel(client, ...,
+  **cpp_poll_options).result(timeout=30)` runs the operation to its end in milliseconds of real time (without
+  them, the poller sleeps in real time while the frozen clock stands still, and times out).
 - `cpp_mock_config`: the `MockConfig` both use, `MockConfig()` unless a test says otherwise. Parametrize it to
   run a test against each documented form of the answers, or under the documented rules:
 
@@ -24,6 +28,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from cloud_partner_portal import PollOptions
+
     from .config import MockConfig
     from .testing import InProcessMock, MockServer
 
@@ -96,3 +102,10 @@ def cpp_mock_server(cpp_mock_config: MockConfig, cpp_mock_servers: MockServers) 
     server = cpp_mock_servers.get(cpp_mock_config)
     server.reset()
     return server
+
+
+@pytest.fixture
+def cpp_poll_options(cpp_mock_server: MockServer) -> PollOptions:
+    """`begin_*(..., **cpp_poll_options)` against `cpp_mock_server`: each wait of the poller moves the served mock's
+    frozen clock forward by as much, instead of sleeping; the poller's `timeout` still counts real seconds."""
+    return {"sleep": cpp_mock_server.clock.advance}

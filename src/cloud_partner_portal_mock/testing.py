@@ -22,7 +22,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from .app import create_app
+from .app import create_app, reset_mock
 from .clock import Clock
 from .config import MockConfig
 from .limits import ServingLimits
@@ -54,10 +54,7 @@ class InProcessMock:
 
     def reset(self) -> None:
         """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
-        self.clock.reset()
-        self.service.reset()
-        for fault in self.app.state.faults:
-            fault.reset()
+        reset_mock(self.app)
 
 
 class MockServer:

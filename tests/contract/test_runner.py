@@ -138,3 +138,81 @@ def test_a_port_already_in_use_is_refused_rather_than_tested() -> None:
         args = contract.parser().parse_args(["--port", str(port)])
         with pytest.raises(SystemExit, match="already in use"), contract.served_mock(args, f"http://127.0.0.1:{port}"):
             pass
+
+
+def _command(*argv: str, environ: dict[str, str] | None = None) -> list[str]:
+    args = contract.parser().parse_args(list(argv))
+    command: list[str] = contract.schemathesis_command(contract.target_for(args, environ or {}), args)
+    return command
+
+
+def _option(command: list[str], name: str) -> str | None:
+    """The value schemathesis takes for `name`: the last one given."""
+    values = [command[i + 1] for i, word in enumerate(command) if word == name]
+    return values[-1] if values else None
+
+
+REMOTE = {"CPP_TOKEN": "a-token"}
+
+
+def test_a_run_against_a_host_not_on_loopback_is_rate_limited_and_budgeted_by_default() -> None:
+    command = _command("--base-url", "https://cloudpartner.azure.com", environ=REMOTE)
+
+    assert _option(command, "--rate-limit") == contract.REMOTE_RATE_LIMIT == "60/m"
+    assert _option(command, "--max-examples") == str(contract.REMOTE_MAX_EXAMPLES)
+
+
+@pytest.mark.parametrize("base_url", ["http://127.0.0.1:38123", "http://localhost:38123", "http://[::1]:38123"])
+def test_a_run_on_loopback_has_no_rate_limit_and_the_full_budget(base_url: str) -> None:
+    command = _command("--base-url", base_url, environ=REMOTE)
+
+    assert _option(command, "--rate-limit") is None
+    assert _option(command, "--max-examples") == str(contract.LOCAL_MAX_EXAMPLES)
+    assert _option(_command(), "--rate-limit") is None  # the bundled mock
+
+
+def test_st_args_pass_through_last_so_they_override_the_defaults() -> None:
+    remote = ["--base-url", "https://cloudpartner.azure.com"]
+    command = _command(*remote, "--st-args", "--max-examples 3 --rate-limit '5/s' --request-timeout 2", environ=REMOTE)
+
+    assert command[-6:] == ["--max-examples", "3", "--rate-limit", "5/s", "--request-timeout", "2"]
+    assert _option(command, "--max-examples") == "3"
+    assert _option(command, "--rate-limit") == "5/s"
+    assert _option(_command(*remote, "--rate-limit", "100/m", environ=REMOTE), "--rate-limit") == "100/m"
+
+
+def test_st_args_and_report_come_from_the_environment_as_make_passes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ST_ARGS", "--max-examples 2")
+    monkeypatch.setenv("REPORT", "html,har")
+
+    command = _command()
+
+    assert _option(command, "--max-examples") == "2"
+    assert _option(command, "--report") == "junit,html,har"
+    assert _option(command, "--report-dir") == str(contract.REPORT_DIR)
+
+
+def test_an_unknown_report_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        contract.parser().parse_args(["--report", "junit,pdf"])
+    assert exit_.value.code == 2
+    assert "unknown report format(s) pdf" in capsys.readouterr().err
+
+
+def test_the_summary_counts_the_descriptions_operations_not_the_junit_cases() -> None:
+    if not contract.MOCK_SPEC.exists():
+        pytest.skip("build/openapi.mock.yaml is missing; run 'make overlay'")
+    import yaml
+
+    public = yaml.safe_load(contract.PUBLIC_SPEC.read_text(encoding="utf-8"))
+    operation_ids = [
+        op["operationId"] for item in public["paths"].values() for op in item.values() if "operationId" in op
+    ]
+    target = contract.target_for(contract.parser().parse_args([]), {})
+
+    text = contract.summary(target, "examples", 0, 1.0)
+
+    assert f"operations    {len(operation_ids)} in the description" in text
+    assert contract.operations_in(contract.PUBLIC_SPEC, read_only=True) == sum(
+        1 for item in public["paths"].values() for method in item if method == "get"
+    )

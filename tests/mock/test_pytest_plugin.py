@@ -85,3 +85,17 @@ def test_plugin_loads_without_the_mock_extra():
     )
 
     subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603  # reason: fixed code, this interpreter
+
+
+def test_cpp_poll_options_let_a_cancel_run_to_its_end_on_the_frozen_clock(cpp_mock_server, cpp_poll_options):
+    from cloud_partner_portal_client import AuthenticatedClient
+
+    from cloud_partner_portal import begin_cancel
+
+    client = AuthenticatedClient(base_url=cpp_mock_server.url, token="contoso-token")
+    started = cpp_mock_server.clock.now()
+
+    poller = begin_cancel(client, "contoso", "contoso-virtualmachineoffer", **cpp_poll_options)
+
+    assert poller.result(timeout=30).status == "completed"
+    assert cpp_mock_server.clock.now() > started  # the waits moved the mock's clock, not the test's
