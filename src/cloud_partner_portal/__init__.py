@@ -33,6 +33,7 @@ from .lro import (
     begin_publish_async,
     is_terminal,
     normalize_status,
+    sleeping_with,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "begin_publish_async",
     "is_terminal",
     "normalize_status",
+    "sleeping_with",
 ]

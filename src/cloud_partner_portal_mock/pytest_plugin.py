@@ -3,10 +3,12 @@
 - `cpp_mock`: a fresh `InProcessMock` per test (app, `.service`, frozen `.clock`, `.client(token=...)`).
 - `cpp_mock_server`: a `MockServer` on a free loopback port, started once per session for each configuration
   and reset (seed and clock) before each test; use `cpp_mock_server.url`, `.service`, `.clock`.
-- `cpp_poll_options`: keyword options for the `cloud_partner_portal` pollers against `cpp_mock_server`: their
-  `sleep` advances the served mock's frozen clock instead of waiting, so `begin_cancel(client, ...,
-  **cpp_poll_options).result(timeout=30)` runs the operation to its end in milliseconds of real time (without
-  them, the poller sleeps in real time while the frozen clock stands still, and times out).
+- Waiting is natural: while a test uses `cpp_mock` or `cpp_mock_server`, a `cloud_partner_portal` poller built
+  without a `sleep` option waits by moving that mock's frozen clock forward instead of sleeping
+  (`cloud_partner_portal.sleeping_with`), so `begin_cancel(client, ...).result(timeout=30)` runs the operation to
+  its end in milliseconds of real time; the `timeout` still counts real seconds.
+- `cpp_poll_options`: the same as explicit keyword options (`begin_cancel(..., **cpp_poll_options)`), for pollers
+  built outside the test's context (another thread's, say).
 - `cpp_mock_config`: the `MockConfig` both use, `MockConfig()` unless a test says otherwise. Parametrize it to
   run a test against each documented form of the answers, or under the documented rules:
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -30,6 +33,7 @@ import pytest
 if TYPE_CHECKING:
     from cloud_partner_portal import PollOptions
 
+    from .clock import Clock
     from .config import MockConfig
     from .testing import InProcessMock, MockServer
 
@@ -43,11 +47,25 @@ def cpp_mock_config() -> MockConfig:
 
 
 @pytest.fixture
-def cpp_mock(cpp_mock_config: MockConfig) -> InProcessMock:
-    """The mock in-process with its seeded state and a frozen clock, new for each test."""
+def cpp_mock(cpp_mock_config: MockConfig) -> Iterator[InProcessMock]:
+    """The mock in-process with its seeded state and a frozen clock, new for each test; pollers wait on its clock."""
     from .testing import InProcessMock
 
-    return InProcessMock(cpp_mock_config)
+    mock = InProcessMock(cpp_mock_config)
+    with _pollers_wait_on(mock.clock):
+        yield mock
+
+
+@contextmanager
+def _pollers_wait_on(clock: Clock) -> Iterator[None]:
+    """Pollers built without a `sleep` option move `clock` forward instead of sleeping, for the test's duration."""
+    from cloud_partner_portal import sleeping_with
+
+    async def advance(seconds: float) -> None:
+        clock.advance(seconds)
+
+    with sleeping_with(sleep=clock.advance, async_sleep=advance):
+        yield
 
 
 def _server_key(config: MockConfig) -> Hashable:
@@ -97,11 +115,13 @@ def cpp_mock_server_session(cpp_mock_servers: MockServers) -> MockServer:
 
 
 @pytest.fixture
-def cpp_mock_server(cpp_mock_config: MockConfig, cpp_mock_servers: MockServers) -> MockServer:
-    """The served mock of `cpp_mock_config`, back at its seed and clock start for this test."""
+def cpp_mock_server(cpp_mock_config: MockConfig, cpp_mock_servers: MockServers) -> Iterator[MockServer]:
+    """The served mock of `cpp_mock_config`, back at its seed and clock start for this test; pollers wait on its
+    clock."""
     server = cpp_mock_servers.get(cpp_mock_config)
     server.reset()
-    return server
+    with _pollers_wait_on(server.clock):
+        yield server
 
 
 @pytest.fixture

@@ -23,6 +23,9 @@ def test_cancel_wait_on_an_asynchronous_cancel_shows_progress_and_exits_0(cpp_mo
     assert "running" in err  # progress lines on a non-terminal
     assert err.strip().splitlines()[-1] == "completed"
     assert "completed" in out
+    # The last line says what happened in a person's words, not the cancel operation's own fields.
+    assert out.strip().splitlines()[-1].startswith("cancelled: operation ")
+    assert "no longer runs" in out.strip().splitlines()[-1]
     notified = {n.address for n in cpp_mock_server.service.outbox}
     assert "jondoe@contoso.com" in notified
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -99,3 +100,39 @@ def test_cpp_poll_options_let_a_cancel_run_to_its_end_on_the_frozen_clock(cpp_mo
 
     assert poller.result(timeout=30).status == "completed"
     assert cpp_mock_server.clock.now() > started  # the waits moved the mock's clock, not the test's
+
+
+def test_a_poller_without_options_waits_on_the_served_mocks_clock(cpp_mock_server):
+    from cloud_partner_portal_client import AuthenticatedClient
+
+    from cloud_partner_portal import begin_cancel
+
+    client = AuthenticatedClient(base_url=cpp_mock_server.url, token="contoso-token")
+    started, real_start = cpp_mock_server.clock.now(), time.monotonic()
+
+    poller = begin_cancel(client, "contoso", "contoso-virtualmachineoffer")
+
+    assert poller.result(timeout=30).status == "completed"
+    assert cpp_mock_server.clock.now() > started  # the poller's waits moved the mock's clock
+    assert time.monotonic() - real_start < 25  # ... not the test's (the cancel step lasts 5 s of mock time)
+
+
+def test_an_async_poller_without_options_waits_on_the_in_process_mocks_clock(cpp_mock):
+    import asyncio
+
+    import httpx
+    from cloud_partner_portal_client import AuthenticatedClient
+
+    from cloud_partner_portal import begin_cancel_async
+
+    client = AuthenticatedClient(
+        base_url="http://testserver", token="contoso-token", httpx_args={"transport": httpx.ASGITransport(cpp_mock.app)}
+    )
+    started = cpp_mock.clock.now()
+
+    async def cancel_and_wait() -> str:
+        poller = await begin_cancel_async(client, "contoso", "contoso-virtualmachineoffer")
+        return str((await poller.result(timeout=30)).status)
+
+    assert asyncio.run(cancel_and_wait()) == "completed"
+    assert cpp_mock.clock.now() > started

@@ -15,11 +15,11 @@ from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.models import OperationStatus
 
 from ..errors import InvalidContinuationTokenError, OperationFailedError, OperationLocationError, OperationTimeoutError
-from ..lro import OperationPoller, PollOptions, begin_cancel, begin_go_live, begin_publish
+from ..lro import OperationPoller, PollOptions, begin_cancel, begin_go_live, begin_publish, normalize_status
 from .exits import ExitCode, fail
 from .options import json_option, notify_option, wait_flag, wait_options
 from .progress import ProgressView
-from .render import emit_json, poller_json, print_lines, print_operation
+from .render import emit_json, ending, poller_json, print_lines, print_operation
 from .session import Session
 
 __all__ = ["cancel", "go_live", "long_running_command", "publish", "wait_command"]
@@ -44,8 +44,10 @@ def _resume_command(session: Session, poller: OperationPoller) -> str:
     return f"{program} {session.server_option()}wait {poller.continuation_token()}"
 
 
-def _wait_and_report(session: Session, poller: OperationPoller, view: ProgressView, timeout: float | None) -> None:
-    """Poll until the end, print the operation, exit 3 on timeout and 4 if it failed."""
+def _wait_and_report(
+    session: Session, poller: OperationPoller, view: ProgressView, timeout: float | None, label: str
+) -> None:
+    """Poll until the end, print the operation and what its end means, exit 3 on timeout and 4 if it failed."""
     try:
         with view:
             detail = poller.result(timeout)
@@ -61,6 +63,7 @@ def _wait_and_report(session: Session, poller: OperationPoller, view: ProgressVi
     else:
         title = f"operation {poller.operation_id}" if poller.operation_id else "operation"
         print_operation(session.out, title, detail)
+        print_lines(session.out, ending(label, str(normalize_status(poller.status())), poller.operation_id))
     if poller.status() == OperationStatus.FAILED:
         fail(str(OperationFailedError(poller.location, detail)), ExitCode.FAILED)
 
@@ -84,7 +87,7 @@ def _start(
             client, publisher, offer, notification_emails=emails or None, **session.poll_options(interval, view.update)
         )
         if wait and poller.location is not None:
-            _wait_and_report(session, poller, view, timeout)
+            _wait_and_report(session, poller, view, timeout, label)
             return
     if session.json:
         emit_json(poller_json(poller))
@@ -165,4 +168,4 @@ def wait_command(session: Session, location_or_token: str, timeout: float | None
                 f"{exc} (give an http(s) URL, a path such as /api/..., or a continuationToken)",
                 param_hint="LOCATION_OR_TOKEN",
             ) from exc
-        _wait_and_report(session, poller, view, timeout)
+        _wait_and_report(session, poller, view, timeout, "wait")

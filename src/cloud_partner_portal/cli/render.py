@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Final
 
 import click
 from cloud_partner_portal_client.models import Message, OfferStatus, OperationDetail, Step, Submission
@@ -83,6 +84,28 @@ def print_operation(out: Console, title: str, detail: OperationDetail) -> None:
     if not isinstance(detail.cancellation_request_state, Unset):
         lines.append(f"cancellation request: {detail.cancellation_request_state}")
     _print_state(out, lines, detail.steps, detail.messages)
+
+
+# What a finished wait means, in a person's words, by command and final status (the raw fields are in --json).
+_ENDINGS: Final[dict[tuple[str, str], str]] = {
+    ("cancel", "completed"): "cancelled: {operation}, the cancel operation, completed, so the operation it "
+    "stopped no longer runs (operations list shows how it ended)",
+    ("publish", "completed"): "published: {operation} completed; the offer is in preview, waiting for go-live",
+    ("go live", "completed"): "live: {operation} completed; the offer is in production",
+}
+
+
+def ending(label: str, status: str, operation_id: str | None) -> str:
+    """The last line of a wait for the operation that `label` (cancel, publish, go live) started."""
+    operation = f"operation {operation_id}" if operation_id else "the operation"
+    known = _ENDINGS.get((label, status))
+    if known is not None:
+        return known.format(operation=operation)
+    if status == "failed":
+        return f"{label} failed: {operation} ended failed (its steps and messages are above)"
+    if status == "canceled":
+        return f"{label} was cancelled: {operation} reads canceled"
+    return f"{label}: {operation} ended {status}"
 
 
 def print_offer_status(out: Console, publisher: str, offer: str, offer_status: OfferStatus) -> None:

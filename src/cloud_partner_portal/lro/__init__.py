@@ -39,7 +39,7 @@ from .begin import (
     begin_publish_async,
 )
 from .core import MAX_REDIRECTS, RETRYABLE_STATUSES
-from .options import AsyncPollOptions, PollOptions
+from .options import AsyncPollOptions, PollOptions, sleeping_with
 from .pollers import AsyncOperationPoller, OperationPoller
 from .progress import ProgressEvent
 from .statuses import CANCELED, TERMINAL_STATUSES, UNKNOWN_STATUS, is_terminal, normalize_status
@@ -64,4 +64,5 @@ __all__ = [
     "begin_publish_async",
     "is_terminal",
     "normalize_status",
+    "sleeping_with",
 ]

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypedDict
 
 from .progress import ProgressEvent
 
-__all__ = ["AsyncPollOptions", "CommonPollOptions", "Policy", "PollOptions"]
+__all__ = [
+    "AsyncPollOptions",
+    "CommonPollOptions",
+    "Policy",
+    "PollOptions",
+    "default_async_sleep",
+    "default_sleep",
+    "sleeping_with",
+]
 
 
 class CommonPollOptions(TypedDict, total=False):
@@ -34,7 +45,8 @@ class PollOptions(CommonPollOptions, total=False):
     max_retries: retries of a GET that answered 429 or 503 or did not get through, in a row (default 5).
     raise_on_failure: whether `result()` raises `OperationFailedError` for a `failed` operation (default True).
     progress: called with a `ProgressEvent` after each GET that shows a change.
-    sleep: how to wait (default `time.sleep`); clock: a monotonic clock in seconds (default `time.monotonic`).
+    sleep: how to wait (default `time.sleep`, or what `sleeping_with` set); clock: a monotonic clock in seconds
+        (default `time.monotonic`).
     """
 
     sleep: Callable[[float], object]
@@ -42,9 +54,49 @@ class PollOptions(CommonPollOptions, total=False):
 
 class AsyncPollOptions(CommonPollOptions, total=False):
     """Keyword options of `AsyncOperationPoller` and the `begin_*_async` functions: as `PollOptions`, with an
-    awaitable `sleep` (default `asyncio.sleep`; pass `trio.sleep` or `anyio.sleep` on other event loops)."""
+    awaitable `sleep` (default `asyncio.sleep`, or what `sleeping_with` set; pass `trio.sleep` or `anyio.sleep` on
+    other event loops)."""
 
     sleep: Callable[[float], Awaitable[object]]
+
+
+@dataclass(frozen=True, slots=True)
+class _SleepDefaults:
+    sleep: Callable[[float], object] = time.sleep
+    async_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+
+
+# A context variable rather than a module global: a test (or a task) that sets it leaves every other one alone.
+_sleep_defaults: ContextVar[_SleepDefaults] = ContextVar("cloud_partner_portal_sleep_defaults")
+
+
+def default_sleep() -> Callable[[float], object]:
+    """How a poller built without a `sleep` option waits: `time.sleep`, or what `sleeping_with` set."""
+    return _sleep_defaults.get(_SleepDefaults()).sleep
+
+
+def default_async_sleep() -> Callable[[float], Awaitable[object]]:
+    """How an async poller built without a `sleep` option waits: `asyncio.sleep`, or what `sleeping_with` set."""
+    return _sleep_defaults.get(_SleepDefaults()).async_sleep
+
+
+@contextmanager
+def sleeping_with(
+    sleep: Callable[[float], object] | None = None,
+    async_sleep: Callable[[float], Awaitable[object]] | None = None,
+) -> Iterator[None]:
+    """Within the block (this thread or task's context), pollers built without a `sleep` option wait with these.
+
+    The mock's pytest fixtures use it so that a poller's wait moves the mock's frozen clock instead of sleeping:
+    `begin_cancel(client, ...).result(timeout=30)` then completes in milliseconds of real time. A `sleep` option
+    given to a poller always wins.
+    """
+    current = _sleep_defaults.get(_SleepDefaults())
+    token = _sleep_defaults.set(_SleepDefaults(sleep or current.sleep, async_sleep or current.async_sleep))
+    try:
+        yield
+    finally:
+        _sleep_defaults.reset(token)
 
 
 @dataclass(frozen=True, slots=True)

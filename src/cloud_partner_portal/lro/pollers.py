@@ -8,8 +8,6 @@ bearer token), and send back what came of them.
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, Final, Self, Unpack, cast
 
@@ -21,7 +19,7 @@ from cloud_partner_portal_client.types import Response
 from ..errors import OperationTimeoutError
 from .answers import start_from_response
 from .core import Effect, PollingCore, Reply, Sleep
-from .options import AsyncPollOptions, CommonPollOptions, Policy, PollOptions
+from .options import AsyncPollOptions, CommonPollOptions, Policy, PollOptions, default_async_sleep, default_sleep
 from .progress import ProgressEvent
 from .start import Start
 from .token import decode_token
@@ -129,7 +127,7 @@ class OperationPoller(_PollerBase):
         status: OperationStatus | str | None = None,
         **options: Unpack[PollOptions],
     ) -> None:
-        self._sleep: Callable[[float], object] = options.get("sleep", time.sleep)
+        self._sleep: Callable[[float], object] = options.get("sleep", default_sleep())
         super().__init__(client, location, done=done, operation_id=operation_id, status=status, **options)
 
     def _base_url(self, client: AuthenticatedClient) -> httpx.URL:
@@ -209,7 +207,7 @@ class AsyncOperationPoller(_PollerBase):
         status: OperationStatus | str | None = None,
         **options: Unpack[AsyncPollOptions],
     ) -> None:
-        self._sleep: Callable[[float], Awaitable[object]] = options.get("sleep", asyncio.sleep)
+        self._sleep: Callable[[float], Awaitable[object]] = options.get("sleep", default_async_sleep())
         super().__init__(client, location, done=done, operation_id=operation_id, status=status, **options)
 
     def _base_url(self, client: AuthenticatedClient) -> httpx.URL:
