@@ -34,7 +34,7 @@ def test_terminal_first_answer_never_sleeps(fake_time: FakeTime) -> None:
     assert fake_time.sleeps == []
 
 
-def test_retry_after_seconds_replaces_the_computed_wait(fake_time: FakeTime) -> None:
+def test_retry_after_seconds_replaces_the_computed_wait_but_never_goes_below_the_interval(fake_time: FakeTime) -> None:
     server = ScriptedServer(
         polled("running", headers={"Retry-After": "17"}),
         polled("running"),
@@ -44,7 +44,7 @@ def test_retry_after_seconds_replaces_the_computed_wait(fake_time: FakeTime) -> 
 
     poller_for(server, fake_time, interval=5).result()
 
-    assert fake_time.sleeps == [17, 10, 1]
+    assert fake_time.sleeps == [17, 10, 5]
 
 
 def test_retry_after_http_date_counts_from_the_answers_date(fake_time: FakeTime) -> None:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
+from ..lro import MAX_WAIT
 from .exits import ExitCode
 from .session import Session
 
@@ -27,20 +29,30 @@ json_option = click.option(
 )
 
 
+def _finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    # FloatRange lets NaN through (every comparison with it is false) and infinity where there is no maximum.
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number of seconds", param=param)
+    return value
+
+
 def wait_options(function: _F) -> _F:
     """`--interval` and `--timeout`, for every command that waits."""
     function = click.option(
         "--interval",
-        type=click.FloatRange(min=0.1),
+        type=click.FloatRange(min=0.1, max=MAX_WAIT),
         default=5.0,
+        callback=_finite,
         show_default=True,
         metavar="S",
-        help="Seconds before the second poll; waits then double, up to 60 s (or S if larger). Retry-After wins.",
+        help="Seconds before the second poll (at most 3600); waits then double, up to 60 s (or S if larger). "
+        "Retry-After wins, within [max(S, 1 s), 3600 s].",
     )(function)
     return click.option(
         "--timeout",
         type=click.FloatRange(min=0),
         default=None,
+        callback=_finite,
         metavar="S",
         help=f"Give up waiting after S seconds (exit {ExitCode.TIMEOUT.value}); the operation goes on. "
         "Default: wait for ever.",

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import click
 import httpx
 from cloud_partner_portal_client import AuthenticatedClient
 from rich.console import Console
 
-from ..lro import PollOptions, ProgressEvent
+from ..lro import DEFAULT_REQUEST_TIMEOUT, BoundedTransport, PollOptions, ProgressEvent
 
 __all__ = ["MOCK_URL", "PRODUCTION_URL", "Runtime", "Session", "package_version"]
 
@@ -77,13 +77,16 @@ class Session:
     def client(self) -> AuthenticatedClient:
         # httpx_args, not set_httpx_client: the generated client adds the bearer token only to the httpx
         # client it builds itself.
-        httpx_args: dict[str, Any] = {} if self.runtime.transport is None else {"transport": self.runtime.transport}
+        # BoundedTransport: every GET retried on 429, 503 and transport errors as the poller's are, every answer
+        # read within the timeout and the size cap.
+        inner = self.runtime.transport if self.runtime.transport is not None else httpx.HTTPTransport()
+        transport = BoundedTransport(inner, sleep=self.runtime.sleep)
         return AuthenticatedClient(
             base_url=self.base_url,
             token=self.token(),
             headers={"User-Agent": f"cloud-partner-portal-cli/{package_version()}"},
-            timeout=httpx.Timeout(30.0),
-            httpx_args=httpx_args,
+            timeout=httpx.Timeout(DEFAULT_REQUEST_TIMEOUT),
+            httpx_args={"transport": transport},
         )
 
     def poll_options(self, interval: float, progress: Callable[[ProgressEvent], object]) -> PollOptions:

@@ -17,12 +17,14 @@ One concern a module, each importing only those above it:
 
     statuses    which statuses end an operation, and how loosely one is spelled
     progress    `ProgressEvent`, what the `progress` callback is told
+    limits      the bounds of every request and wait: timeout, deadline, size cap, range of a wait
     options     `PollOptions`, `AsyncPollOptions` and the checked policy made of them
     start       `Start`: what is known of an operation when a poller is made
     locations   the location an answer names, resolved on the client's origin (the token never leaves it)
     token       the continuation token codec
     answers     reading the 200/202 that starts an operation and the GET of the operation
     core        the I/O-free state machine: `PollingCore.effects()` yields the GETs and sleeps it wants
+    transport   `BoundedTransport`: the same limits and retries for requests made through a client's transport
     pollers     `OperationPoller` and `AsyncOperationPoller`, which run the core with their own I/O
     begin       `begin_*`: one POST, then a poller
 
@@ -39,23 +41,31 @@ from .begin import (
     begin_publish_async,
 )
 from .core import MAX_REDIRECTS, RETRYABLE_STATUSES
+from .limits import DEFAULT_REQUEST_TIMEOUT, MAX_RESPONSE_BYTES, MAX_WAIT, MIN_WAIT, ResponseTooLargeError
 from .options import AsyncPollOptions, PollOptions, sleeping_with
 from .pollers import AsyncOperationPoller, OperationPoller
 from .progress import ProgressEvent
 from .statuses import CANCELED, TERMINAL_STATUSES, UNKNOWN_STATUS, is_terminal, normalize_status
+from .transport import BoundedTransport
 
 __all__ = [
     "API_VERSION",
     "CANCELED",
+    "DEFAULT_REQUEST_TIMEOUT",
     "MAX_REDIRECTS",
+    "MAX_RESPONSE_BYTES",
+    "MAX_WAIT",
+    "MIN_WAIT",
     "RETRYABLE_STATUSES",
     "TERMINAL_STATUSES",
     "UNKNOWN_STATUS",
     "AsyncOperationPoller",
     "AsyncPollOptions",
+    "BoundedTransport",
     "OperationPoller",
     "PollOptions",
     "ProgressEvent",
+    "ResponseTooLargeError",
     "begin_cancel",
     "begin_cancel_async",
     "begin_go_live",

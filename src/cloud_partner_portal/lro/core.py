@@ -3,8 +3,10 @@
 `PollingCore.effects()` is a generator of the effects it wants, a `Get` of a URL or a `Sleep` of some seconds, and
 receives each GET's outcome (`Reply`); the sync and the async poller each run it with their own I/O, so every
 decision (backoff, `Retry-After`, retries, redirects, the timeout, progress, the end) is made here once, and a test
-never sleeps. Polling GETs are retried on 429, 503 and transport errors with backoff (`max_retries` in a row), and
-a redirect is followed only on the client's own origin (at most `MAX_REDIRECTS` in a row), never to another host.
+never sleeps. Every wait between two GETs is within [max(interval, `MIN_WAIT`), `MAX_WAIT`] (see `limits`), a
+`Retry-After` included, but the last one, which ends at the deadline. Polling GETs are retried on 429, 503 and
+transport errors with backoff (`max_retries` in a row), and a redirect is followed only on the client's own origin
+(at most `MAX_REDIRECTS` in a row), never to another host.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from cloud_partner_portal_client.models import OperationDetail, OperationStatus
 
 from ..errors import OperationFailedError, OperationLocationError, OperationPollingError, OperationTimeoutError
 from .answers import parse_operation, retry_after
+from .limits import clamp_wait
 from .locations import polling_url, same_origin_url
 from .options import Policy
 from .progress import ProgressEvent
@@ -35,9 +38,11 @@ MAX_REDIRECTS: Final = 5
 
 @dataclass(frozen=True, slots=True)
 class Get:
-    """GET this URL and send back the response, or the `httpx.RequestError` that stopped it."""
+    """GET this URL and send back the response, or the `httpx.RequestError` that stopped it; `deadline` (on the
+    policy's clock, None: none) is when the whole of it, body included, must be over (see `limits`)."""
 
     url: str
+    deadline: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +93,9 @@ class PollingCore:
             return
         limit = self.policy.timeout if timeout is None else timeout
         started = self.policy.clock()
+        deadline = None if limit is None else started + limit
         while True:
-            delay = self._on_reply(location, (yield from self._get(location)))
+            delay = self._on_reply(location, (yield from self._get(location, deadline)))
             if self.settled:
                 return
             elapsed = self.policy.clock() - started
@@ -108,9 +114,9 @@ class PollingCore:
             raise OperationFailedError(self.location, self.detail)
         return self.detail
 
-    def _get(self, location: str) -> Generator[Effect, Reply, Reply]:
+    def _get(self, location: str, deadline: float | None) -> Generator[Effect, Reply, Reply]:
         """One GET of the operation, following up to MAX_REDIRECTS redirects on the client's own origin."""
-        reply = yield Get(location)
+        reply = yield Get(location, deadline)
         hops = 0
         while isinstance(reply, httpx.Response) and reply.has_redirect_location:
             hops += 1
@@ -118,7 +124,7 @@ class PollingCore:
                 raise OperationPollingError(
                     location, status_code=reply.status_code, reason=f"more than {MAX_REDIRECTS} redirects in a row"
                 )
-            reply = yield Get(self._redirect_target(location, reply))
+            reply = yield Get(self._redirect_target(location, reply), deadline)
         return reply
 
     def _redirect_target(self, location: str, reply: httpx.Response) -> str:
@@ -155,7 +161,7 @@ class PollingCore:
         wait = self.policy.delay(self._polls)
         self._polls += 1
         hint = retry_after(reply)
-        return wait if hint is None else hint
+        return clamp_wait(wait if hint is None else hint, self.policy.interval)
 
     def _retry(
         self,
@@ -169,7 +175,7 @@ class PollingCore:
         out."""
         self._failures += 1
         if self._failures <= self.policy.max_retries:
-            return hint if hint is not None else self.policy.delay(self._failures - 1)
+            return clamp_wait(hint if hint is not None else self.policy.delay(self._failures - 1), self.policy.interval)
         attempts, self._failures = self._failures, 0  # a later result()/wait() starts a fresh series
         reason = f"{type(cause).__name__}: {cause}" if cause is not None else None
         error = OperationPollingError(location, status_code=status_code, body=body, reason=reason, attempts=attempts)

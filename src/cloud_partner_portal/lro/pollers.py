@@ -3,7 +3,8 @@
 Unlike Azure's pollers, no background thread polls: `result()` and `wait()` poll in the calling thread (or task),
 so `sleep` and `clock` can be injected and a test never sleeps. Both drive the same I/O-free `PollingCore`: they
 do the GETs and sleeps its `effects()` asks for, through the client's own httpx client (so the GETs carry its
-bearer token), and send back what came of them.
+bearer token), and send back what came of them. Each GET is bounded as `limits` says: a timeout in every phase,
+never much past the deadline, and a body of at most `MAX_RESPONSE_BYTES`, read before the deadline (plus `GRACE`).
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ from cloud_partner_portal_client.types import Response
 
 from ..errors import OperationTimeoutError
 from .answers import start_from_response
-from .core import Effect, PollingCore, Reply, Sleep
+from .core import Effect, Get, PollingCore, Reply, Sleep
+from .limits import GRACE, read_bounded, read_bounded_async, request_timeout
 from .options import AsyncPollOptions, CommonPollOptions, Policy, PollOptions, default_async_sleep, default_sleep
 from .progress import ProgressEvent
 from .start import Start
 from .token import decode_token
+from .transport import POLLER_EXTENSION
 
 __all__ = ["AsyncOperationPoller", "OperationPoller"]
 
 _ACCEPT_JSON: Final = {"Accept": "application/json"}
+# The poller retries its GETs itself: a `BoundedTransport` under the client leaves them alone.
+_POLLER_GET: Final = {POLLER_EXTENSION: True}
 
 
 def _advance(effects: Generator[Effect, Reply, None], reply: Reply) -> Effect | None:
@@ -35,6 +40,16 @@ def _advance(effects: Generator[Effect, Reply, None], reply: Reply) -> Effect | 
         return effects.send(reply)
     except StopIteration:
         return None
+
+
+class _Bounds:
+    """The limits of one GET: its per-phase timeout and the deadline of its body, on the policy's clock."""
+
+    def __init__(self, effect: Get, timeout: httpx.Timeout, clock: Callable[[], float]) -> None:
+        remaining = None if effect.deadline is None else effect.deadline - clock()
+        self.timeout = request_timeout(timeout, remaining)
+        self.deadline = None if effect.deadline is None else effect.deadline + GRACE
+        self.clock = clock
 
 
 class _PollerBase:
@@ -185,8 +200,17 @@ class OperationPoller(_PollerBase):
                 self._sleep(effect.seconds)
                 reply = None
                 continue
+            bounds = _Bounds(effect, http.timeout, self._core.policy.clock)
             try:
-                reply = http.get(effect.url, headers=_ACCEPT_JSON, follow_redirects=False)
+                with http.stream(
+                    "GET",
+                    effect.url,
+                    headers=_ACCEPT_JSON,
+                    follow_redirects=False,
+                    timeout=bounds.timeout,
+                    extensions=_POLLER_GET,
+                ) as response:
+                    reply = read_bounded(response, deadline=bounds.deadline, clock=bounds.clock)
             except httpx.RequestError as exc:
                 reply = exc
 
@@ -261,7 +285,16 @@ class AsyncOperationPoller(_PollerBase):
                 await self._sleep(effect.seconds)
                 reply = None
                 continue
+            bounds = _Bounds(effect, http.timeout, self._core.policy.clock)
             try:
-                reply = await http.get(effect.url, headers=_ACCEPT_JSON, follow_redirects=False)
+                async with http.stream(
+                    "GET",
+                    effect.url,
+                    headers=_ACCEPT_JSON,
+                    follow_redirects=False,
+                    timeout=bounds.timeout,
+                    extensions=_POLLER_GET,
+                ) as response:
+                    reply = await read_bounded_async(response, deadline=bounds.deadline, clock=bounds.clock)
             except httpx.RequestError as exc:
                 reply = exc
