@@ -8,18 +8,7 @@ import httpx
 
 from support.command_line import Invoke
 from support.documented import OFFER, OFFER_PATH, OPERATION_ID, OPERATION_PATH, PUBLISHER, step
-from support.fake_api import FakeApi, api_error, polled, started_at
-
-SUBMISSION = {
-    "id": OPERATION_ID,
-    "offerId": OFFER,
-    "publisherId": PUBLISHER,
-    "submissionType": "publish",
-    "submissionState": "running",
-    "publishingVersion": 2,
-    "slot": "staging",
-    "changedTime": "2018-03-26T21:46:01.179948Z",
-}
+from support.fake_api import SUBMISSION, FakeApi, api_error, polled, started_at
 
 
 def test_operations_list_json_parses(invoke: Invoke, api: FakeApi) -> None:

@@ -9,10 +9,7 @@ deadline), about T + 2 s; the tests allow T + 10 s for a slow machine.
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 import tracemalloc
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,28 +20,10 @@ from cloud_partner_portal.lro import MAX_RESPONSE_BYTES, MAX_WAIT, AsyncOperatio
 from support.documented import RELATIVE_LOCATION, TOKEN
 from support.fake_api import operation_body
 from support.fake_time import FakeTime
-from support.hostile import HostileServer, answering, dripping, gzip_bomb, silent
+from support.hostile import HostileServer, answering, dripping, gzip_bomb, outcome_within, silent
 
 TIMEOUT = 2.0
 BOUND = TIMEOUT + 10.0
-
-
-def outcome_within(seconds: float, call: Callable[[], Any]) -> tuple[float, BaseException | None]:
-    """How long `call` took and what it raised; fails if it has not returned within `seconds`."""
-    raised: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            call()
-        except BaseException as exc:
-            raised.append(exc)
-
-    started = time.monotonic()
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"still blocked after {seconds} s"
-    return time.monotonic() - started, (raised[0] if raised else None)
 
 
 def as_the_readme_makes_it(server: HostileServer) -> AuthenticatedClient:

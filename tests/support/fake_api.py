@@ -13,7 +13,7 @@ import httpx
 from cloud_partner_portal_client import AuthenticatedClient
 
 from cloud_partner_portal import OperationPoller, PollOptions
-from support.documented import BASE_URL, OPERATION_ID, RELATIVE_LOCATION, TOKEN
+from support.documented import BASE_URL, OFFER, OPERATION_ID, PUBLISHER, RELATIVE_LOCATION, TOKEN
 from support.fake_time import FakeTime
 
 Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
@@ -64,6 +64,19 @@ class FakeApi:
         if not script:
             return httpx.Response(404, json={"error": {"code": "NotFound", "message": f"no route {request.url.path}"}})
         return _answer(script.pop(0) if len(script) > 1 else script[0], request)
+
+
+#: A run of publish, as `operations list` reads it.
+SUBMISSION = {
+    "id": OPERATION_ID,
+    "offerId": OFFER,
+    "publisherId": PUBLISHER,
+    "submissionType": "publish",
+    "submissionState": "running",
+    "publishingVersion": 2,
+    "slot": "staging",
+    "changedTime": "2018-03-26T21:46:01.179948Z",
+}
 
 
 def operation_body(status: str = "running", *steps: dict[str, Any], **extra: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from types import TracebackType
@@ -66,6 +67,24 @@ def gzip_bomb(decoded_bytes: int) -> Behaviour:
         connection.sendall(_head(200, fields) + content)
 
     return answer
+
+
+def outcome_within(seconds: float, call: Callable[[], Any]) -> tuple[float, BaseException | None]:
+    """How long `call` took and what it raised; fails if it has not returned within `seconds`."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as exc:
+            raised.append(exc)
+
+    started = time.monotonic()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still blocked after {seconds} s"
+    return time.monotonic() - started, (raised[0] if raised else None)
 
 
 class HostileServer:
