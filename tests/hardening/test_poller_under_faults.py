@@ -95,7 +95,7 @@ def test_poller_gives_up_when_every_request_asks_for_a_fault_by_header(server: M
     fake = FakeTime(also=server.clock.advance)
     client = client_for(server, **{"X-Mock-Fault": "503;retry-after=2"})
     poller = OperationPoller.from_location(
-        client, operation_url(server.url), sleep=fake.sleep, clock=fake.clock, max_retries=2
+        client, operation_url(server.url), sleep=fake.sleep, clock=fake.clock, max_retries=2, interval=1
     )
 
     with pytest.raises(OperationPollingError, match="gave up after 3 attempts") as caught:
