@@ -12,6 +12,7 @@ JSON on stdout; errors always go to stderr, and the exit code says how it ended 
 
 One concern a module, each importing only those above it:
 
+    terminal      what may reach the terminal: server text made inert (no control characters)
     session       where to, as whom, how to print; `Runtime`, what the command line takes from its surroundings
     exits         `ExitCode`, the one table of exit codes; the one `error:` line; failures mapped to their code
     options       the options more than one command takes

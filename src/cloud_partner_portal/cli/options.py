@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -27,11 +28,29 @@ json_option = click.option(
 )
 
 
+# The bounds of --interval and --timeout: an hour between polls at most, a wait of 30 days at most.
+MAX_INTERVAL_SECONDS = 3600.0
+MAX_TIMEOUT_SECONDS = 30 * 24 * 3600.0
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds in a range; nan and infinity are not numbers of seconds (`FloatRange` lets nan through:
+    every comparison with it is false)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return super().convert(seconds, param, ctx)
+
+
 def wait_options(function: _F) -> _F:
     """`--interval` and `--timeout`, for every command that waits."""
     function = click.option(
         "--interval",
-        type=click.FloatRange(min=0.1),
+        type=Seconds(min=0.1, max=MAX_INTERVAL_SECONDS),
         default=5.0,
         show_default=True,
         metavar="S",
@@ -39,7 +58,7 @@ def wait_options(function: _F) -> _F:
     )(function)
     return click.option(
         "--timeout",
-        type=click.FloatRange(min=0),
+        type=Seconds(min=0, max=MAX_TIMEOUT_SECONDS),
         default=None,
         metavar="S",
         help=f"Give up waiting after S seconds (exit {ExitCode.TIMEOUT.value}); the operation goes on. "
