@@ -47,7 +47,12 @@ def exit_codes_help() -> str:
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    """End the command with one `error:` line on stderr and `code`; the message is inert (it quotes the server)."""
+    """End the command with one `error:` line on stderr and `code`. The message quotes the server: it is made
+    inert, and the token is cut out of it should the server have echoed it."""
+    ctx = click.get_current_context(silent=True)
+    session = ctx.find_object(Session) if ctx is not None else None
+    if session is not None:
+        message = session.redacted(message)
     click.echo(f"error: {inert(message)}", err=True)
     raise click.exceptions.Exit(code)
 
