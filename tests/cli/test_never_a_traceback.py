@@ -84,7 +84,7 @@ def _run(args: list[str], status: int, headers: dict[str, str], body: bytes) -> 
     runtime = Runtime(transport=httpx.MockTransport(serve), sleep=fake.sleep, clock=fake.clock)
     # color=True: click keeps escape sequences, as on a terminal (CliRunner strips them by default).
     env = {"CPP_TOKEN": TOKEN, "CPP_TOKEN_FILE": None, "CPP_BASE_URL": None}
-    result = CliRunner().invoke(cli, args, obj=runtime, env=env, prog_name="cpp", color=True)
+    result = CliRunner().invoke(cli, args, obj=runtime, env=env, prog_name="cpportal", color=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stdout, result.stderr
 
