@@ -169,3 +169,30 @@ def test_a_number_of_seconds_that_is_not_finite_or_out_of_bounds_is_a_usage_erro
     code, _stdout, stderr = _run([*command, option, value], 200, {}, b"{}")
     assert code == ExitCode.USAGE
     assert f"Invalid value for '{option}'" in stderr
+
+
+_NAMED_CASES = {
+    "401 with an empty body": (401, {}, b""),
+    "gateway HTML 403": (403, {"Content-Type": "text/html"}, b"<html><h1>403 - Forbidden</h1></html>"),
+    "gateway HTML 404": (404, {"Content-Type": "text/html"}, b"<html><h1>404</h1></html>"),
+    "non-JSON 200": (200, {"Content-Type": "application/json"}, b"<html>ok</html>"),
+    "deep JSON": (200, {"Content-Type": "application/json"}, b"[" * 100_000 + b"]" * 100_000),
+    "status not a string": (200, {}, json.dumps({"status": ["running"], "steps": []}).encode()),
+    "markup in a step name": (200, {}, json.dumps({"status": "failed", "steps": [{"stepName": "[/x]"}]}).encode()),
+    "bad gzip": (200, {"Content-Encoding": "gzip", "Content-Type": "application/json"}, b"\x1f\x8b not gzip"),
+    "bad date": (200, {}, json.dumps([{"id": "1", "changedTime": "2018-13-45T99:00"}]).encode()),
+    "steps not a list": (200, {}, json.dumps({"status": "running", "steps": 7}).encode()),
+    "no steps": (200, {}, json.dumps({"status": "succeeded"}).encode()),
+}
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("answer", _NAMED_CASES.values(), ids=_NAMED_CASES.keys())
+def test_each_answer_the_issue_names_ends_without_a_traceback(
+    args: list[str], answer: tuple[int, dict[str, str], bytes]
+) -> None:
+    code, stdout, stderr = _run(args, *answer)
+    assert code in _DOCUMENTED
+    assert "Traceback" not in stdout + stderr
+    if code != ExitCode.OK:
+        assert "error: " in stderr
