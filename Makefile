@@ -40,8 +40,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BASE_URL ?=
 TOKEN ?=
+# TOKEN is exported, never echoed on a recipe line. No comment may follow the assignment: make would keep the
+# spaces before the `#` in the value.
 ifneq ($(TOKEN),)
-export CPP_TOKEN := $(TOKEN)   # exported, never echoed on a recipe line
+export CPP_TOKEN := $(TOKEN)
 endif
 ALLOW_WRITES ?=
 # Passed through to scripts/contract.py: REPORT=junit,html,har (→ build/reports/), ST_ARGS='--max-examples 3' (any

@@ -438,7 +438,7 @@ WAYS_IN = (
             Smoke("every module compiles", ("python", "-c", COMPILE_PACKAGES, *WHEEL_PACKAGES)),
             Smoke("import; client, poller calls", ("python", "-c", CORE_IMPORTS)),
             Smoke("cloud-partner-portal --help", ("cloud-partner-portal", "--help")),
-            Smoke("cpp --version", ("cpp", "--version")),
+            Smoke("cpportal --version", ("cpportal", "--version")),
             Smoke(
                 "openapi-overlay apply (client overlay)",
                 (

@@ -4,7 +4,7 @@
 poller; `OperationPoller` / `AsyncOperationPoller` wait for an operation from a `*_detailed` answer, a location
 or a continuation token. The errors are imported from here (they are defined in `cloud_partner_portal.errors`).
 The poller's modules are `cloud_partner_portal.lro`; the command line is `cloud_partner_portal.cli`
-(`cloud-partner-portal`, `cpp`).
+(`cloud-partner-portal`, `cpportal`).
 """
 
 from .api_version import API_VERSION

@@ -31,7 +31,7 @@ def api() -> FakeApi:
 
 @pytest.fixture
 def invoke(api: FakeApi, fake_time: FakeTime) -> Invoke:
-    """Run `cpp ARGS` with CPP_TOKEN set (unless env overrides it) against the fake API, or against `service`
+    """Run `cpportal ARGS` with CPP_TOKEN set (unless env overrides it) against the fake API, or against `service`
     (e.g. a `support.documented.DocumentedService`) when given."""
 
     def run(

@@ -120,7 +120,7 @@ def test_publish_without_wait_prints_how_to_follow(invoke: Invoke, api: FakeApi)
 
     assert result.exit_code == 0, result.stderr
     assert "accepted" in result.stdout
-    assert "cpp wait " in result.stdout
+    assert "cpportal wait " in result.stdout
     body = json.loads(api.requests[0].content)
     assert body == {"metadata": {"notification-emails": "jondoe@contoso.com,a@b.co,c@d.co"}}
     assert len(api.requests) == 1

@@ -78,4 +78,4 @@ def test_an_interrupted_wait_exits_130_saying_how_to_resume(api: FakeApi) -> Non
 
     assert result.exit_code == ExitCode.INTERRUPTED == 130
     last_line = result.stderr.splitlines()[-1]
-    assert last_line.startswith("error: interrupted; the operation goes on. Resume with: cpp wait ")
+    assert last_line.startswith("error: interrupted; the operation goes on. Resume with: cpportal wait ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from support.command_line import Invoke
 from support.documented import OFFER, OFFER_PATH, PUBLISHER
@@ -68,6 +69,30 @@ def test_empty_token_file_is_a_usage_error(invoke: Invoke, api: FakeApi, tmp_pat
 
     assert result.exit_code == 2
     assert "is empty" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("token", "kind", "position"),
+    [
+        ("sec\nret-Zq8", "a space or control character", 4),
+        ("sec ret-Zq8", "a space or control character", 4),
+        ("sec\x1bret-Zq8", "a space or control character", 4),
+        ("secrét-Zq8", "a non-ASCII character", 5),
+    ],
+    ids=["newline", "space", "escape", "non-ascii"],
+)
+def test_a_token_that_is_not_printable_ascii_is_a_usage_error_that_does_not_echo_it(
+    invoke: Invoke, api: FakeApi, tmp_path: Path, token: str, kind: str, position: int
+) -> None:
+    from_env = invoke(["status", PUBLISHER, OFFER], env={"CPP_TOKEN": token})
+    from_file = invoke(["--token-file", token_file_holding(tmp_path, token), "status", PUBLISHER, OFFER])
+
+    for result, source in ((from_env, "CPP_TOKEN"), (from_file, "token file")):
+        assert result.exit_code == 2
+        assert f"the token in {source}" in result.stderr
+        assert f"has {kind} at position {position} of {len(token)}" in result.stderr
+        assert "Zq8" not in result.output + result.stderr
+    assert api.requests == []
 
 
 def test_help_needs_no_token(invoke: Invoke) -> None:

@@ -77,7 +77,7 @@ def test_timeout_exits_3_saying_how_to_resume(invoke: Invoke, api: FakeApi, fake
     assert result.exit_code == 3
     assert "still not finished after 30.0 s" in result.stderr
     assert "last status running, step 'Certification'" in result.stderr
-    assert "resume with: cpp wait " in result.stderr
+    assert "resume with: cpportal wait " in result.stderr
     assert sum(fake_time.sleeps) == 30
 
 

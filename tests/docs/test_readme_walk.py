@@ -59,7 +59,7 @@ def test_the_walk_is_python_then_the_command_line_then_a_contract_run_with_reset
     assert [language for language, _ in blocks] == ["python", "sh", "sh"]
     assert "begin_cancel" in blocks[0][1]
     assert blocks[1][1].startswith(f"curl -X POST http://{README_MOCK}/_mock/reset")
-    assert "cpp --mock cancel" in blocks[1][1]
+    assert "cpportal --mock cancel" in blocks[1][1]
     assert "make contract" in blocks[2][1]
 
 

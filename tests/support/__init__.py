@@ -4,5 +4,5 @@ documented    the answers Microsoft's pages document, and `DocumentedService`, a
 fake_api      scripted fakes of the API behind `httpx.MockTransport` and the answers they are scripted with
 fake_time     `FakeTime`: a clock that moves only when the code under test sleeps
 seed          what the bundled mock is seeded with, for tests that run against it
-command_line  running `cpp` in-process with click's `CliRunner`
+command_line  running `cpportal` in-process with click's `CliRunner`
 """

@@ -94,7 +94,7 @@ def test_exit_status_is_0_when_every_check_passed_or_was_skipped():
 
 def test_the_summary_has_a_row_per_check_a_count_and_each_failures_detail():
     checks = [
-        Check("3.11.7", "pip install .", "cpp --version", "ok", 1.25),
+        Check("3.11.7", "pip install .", "cpportal --version", "ok", 1.25),
         Check(
             "3.12.1", "pip install '.[mock]'", "pip install", "FAILED", 30.0, "exit status 1, expected 0\nNo matching"
         ),
@@ -104,7 +104,7 @@ def test_the_summary_has_a_row_per_check_a_count_and_each_failures_detail():
 
     lines = text.splitlines()
     assert lines[0].split() == ["python", "install", "check", "result", "seconds"]
-    assert lines[1].split() == ["3.11.7", "pip", "install", ".", "cpp", "--version", "ok", "1.2"]
+    assert lines[1].split() == ["3.11.7", "pip", "install", ".", "cpportal", "--version", "ok", "1.2"]
     assert "2 checks: 1 failed, 0 skipped" in lines
     assert "FAILED 3.12.1 | pip install '.[mock]' | pip install:" in lines
     assert "    No matching" in lines

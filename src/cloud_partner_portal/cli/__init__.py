@@ -1,9 +1,10 @@
-"""cloud-partner-portal (alias cpp): the Cloud Partner Portal publishing API from a shell, for people and scripts.
+"""cloud-partner-portal (short name cpportal): the Cloud Partner Portal publishing API from a shell, for people
+and scripts.
 
-    cpp --mock operations list contoso contoso-virtualmachineoffer --status running
-    cpp cancel contoso contoso-virtualmachineoffer --wait --timeout 600
-    cpp --json publish contoso contoso-virtualmachineoffer     # prints a continuationToken
-    cpp wait <continuationToken or Operation-Location>
+    cpportal --mock operations list contoso contoso-virtualmachineoffer --status running
+    cpportal cancel contoso contoso-virtualmachineoffer --wait --timeout 600
+    cpportal --json publish contoso contoso-virtualmachineoffer     # prints a continuationToken
+    cpportal wait <continuationToken or Operation-Location>
 
 Server: `--base-url URL` (env CPP_BASE_URL, default https://cloudpartner.azure.com), or `--mock` for the local
 mock on http://127.0.0.1:8080 (`make mock`). Token: env CPP_TOKEN, or `--token-file PATH` (env CPP_TOKEN_FILE),
@@ -12,6 +13,7 @@ JSON on stdout; errors always go to stderr, and the exit code says how it ended 
 
 One concern a module, each importing only those above it:
 
+    terminal      what may reach the terminal: server text made inert (no control characters)
     session       where to, as whom, how to print; `Runtime`, what the command line takes from its surroundings
     exits         `ExitCode`, the one table of exit codes; the one `error:` line; failures mapped to their code
     options       the options more than one command takes
@@ -33,5 +35,5 @@ __all__ = ["MOCK_URL", "PRODUCTION_URL", "ExitCode", "Runtime", "cli", "main"]
 
 
 def main() -> None:
-    """The `cloud-partner-portal` and `cpp` console scripts."""
+    """The `cloud-partner-portal` and `cpportal` console scripts (not `cpp`: that is the C preprocessor)."""
     cli(obj=Runtime())

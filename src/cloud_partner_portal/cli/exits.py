@@ -2,7 +2,8 @@
 
 `ExitCode` is the table: the code uses its members, `--help` lists them (`exit_codes_help`), and a test holds the
 README's table to it. An expected failure never ends in a traceback: it is one `error: ...` line on stderr and
-its exit code.
+its exit code. An unexpected one neither: the root group's last handler, the net under the specific ones, makes it
+`error: unexpected <type>: <message>` and exit 1.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import httpx
 
 from ..errors import ApiError, OperationLocationError, OperationPollingError
 from .session import MOCK_URL, Session
+from .terminal import inert
 
 __all__ = ["ErrorsAsExitCodes", "ExitCode", "exit_codes_help", "fail"]
 
@@ -45,8 +47,13 @@ def exit_codes_help() -> str:
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    """End the command with one `error:` line on stderr and `code`."""
-    click.echo(f"error: {message}", err=True)
+    """End the command with one `error:` line on stderr and `code`. The message quotes the server: it is made
+    inert, and the token is cut out of it should the server have echoed it."""
+    ctx = click.get_current_context(silent=True)
+    session = ctx.find_object(Session) if ctx is not None else None
+    if session is not None:
+        message = session.redacted(message)
+    click.echo(f"error: {inert(message)}", err=True)
     raise click.exceptions.Exit(code)
 
 
@@ -62,7 +69,7 @@ def _unreachable(base_url: str, exc: httpx.RequestError) -> str:
 
 
 class ErrorsAsExitCodes(click.Group):
-    """The root group: expected failures become a one-line message on stderr and an exit code, not a traceback."""
+    """The root group: failures become a one-line message on stderr and an exit code, not a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -72,3 +79,7 @@ class ErrorsAsExitCodes(click.Group):
         except httpx.RequestError as exc:
             base_url = ctx.obj.base_url if isinstance(ctx.obj, Session) else "the server"
             fail(_unreachable(base_url, exc), ExitCode.API_ERROR)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click prints these itself, with their own codes
+        except Exception as exc:  # the net: whatever no handler above foresaw still ends in one line and code 1
+            fail(f"unexpected {type(exc).__name__}: {exc}", ExitCode.API_ERROR)

@@ -1,8 +1,9 @@
 """The commands that start an operation or wait for one: `cancel`, `publish`, `go-live` (one factory makes all
 three) and `wait`.
 
-Without `--wait` a start prints where the operation is and how to follow it (`cpp wait <token>`); with it, or with
-`wait`, the command polls until the end and exits by `ExitCode`: 0 done, 3 timed out, 4 failed, 130 interrupted.
+Without `--wait` a start prints where the operation is and how to follow it (`cpportal wait <token>`, by the name
+it was invoked by); with it, or with `wait`, the command polls until the end and exits by `ExitCode`: 0 done, 3 timed
+out, 4 failed, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Begin(Protocol):
 
 
 def _resume_command(session: Session, poller: OperationPoller) -> str:
-    program = click.get_current_context().find_root().info_name or "cpp"
+    program = click.get_current_context().find_root().info_name or "cpportal"
     return f"{program} {session.server_option()}wait {poller.continuation_token()}"
 
 

@@ -29,20 +29,30 @@ json_option = click.option(
 )
 
 
-def _finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    # FloatRange lets NaN through (every comparison with it is false) and infinity where there is no maximum.
-    if value is not None and not math.isfinite(value):
-        raise click.BadParameter(f"{value} is not a finite number of seconds", param=param)
-    return value
+# The bounds of --interval and --timeout: an hour between polls at most, a wait of 30 days at most.
+MAX_INTERVAL_SECONDS = MAX_WAIT  # the poller's ceiling of any wait
+MAX_TIMEOUT_SECONDS = 30 * 24 * 3600.0
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds in a range; nan and infinity are not numbers of seconds (`FloatRange` lets nan through:
+    every comparison with it is false)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return super().convert(seconds, param, ctx)
 
 
 def wait_options(function: _F) -> _F:
     """`--interval` and `--timeout`, for every command that waits."""
     function = click.option(
         "--interval",
-        type=click.FloatRange(min=0.1, max=MAX_WAIT),
+        type=Seconds(min=0.1, max=MAX_INTERVAL_SECONDS),
         default=5.0,
-        callback=_finite,
         show_default=True,
         metavar="S",
         help="Seconds before the second poll (at most 3600); waits then double, up to 60 s (or S if larger). "
@@ -50,9 +60,8 @@ def wait_options(function: _F) -> _F:
     )(function)
     return click.option(
         "--timeout",
-        type=click.FloatRange(min=0),
+        type=Seconds(min=0, max=MAX_TIMEOUT_SECONDS),
         default=None,
-        callback=_finite,
         metavar="S",
         help=f"Give up waiting after S seconds (exit {ExitCode.TIMEOUT.value}); the operation goes on. "
         "Default: wait for ever.",

@@ -5,17 +5,20 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from ..lro import ProgressEvent
+from .terminal import inert
 
 __all__ = ["ProgressView"]
 
 
 def _describe(event: ProgressEvent) -> str:
+    """The event in one line, inert (its status and step name are the server's)."""
     if event.step is None:
-        return str(event.status)
-    return f"{event.status}: {event.step} ({event.percentage if event.percentage is not None else '?'}%)"
+        return inert(str(event.status))
+    return inert(f"{event.status}: {event.step} ({event.percentage if event.percentage is not None else '?'}%)")
 
 
 class ProgressView:
@@ -50,6 +53,7 @@ class ProgressView:
         if not self._enabled:
             return
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, description=_describe(event), completed=event.percentage or 0)
+            # The bar's description is Rich markup: a step name such as `[/x]` would not parse.
+            self._progress.update(self._task, description=escape(_describe(event)), completed=event.percentage or 0)
         else:
             self._console.print(_describe(event), soft_wrap=True, markup=False)

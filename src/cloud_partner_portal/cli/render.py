@@ -2,6 +2,9 @@
 
 Every field may be missing from an answer (the pages require none): a missing field prints as an empty cell, a
 missing status as `unknown`, and a timestamp that does not parse as it came.
+
+What the server sent is printed inert (`terminal.inert`). Rich markup needs no escaping here: these printers hand
+Rich plain `Text` or `markup=False`; the one place that parses markup, the live progress bar, escapes it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..lro import UNKNOWN_STATUS, OperationPoller, normalize_status
+from .terminal import escape_controls_in_json, inert
 
 __all__ = [
     "emit_json",
@@ -32,13 +36,13 @@ __all__ = [
 
 
 def emit_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(escape_controls_in_json(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def print_lines(out: Console, *lines: str) -> None:
-    """Lines as they are: no markup, no wrapping (a URL or a token must stay one piece to copy)."""
+    """Lines as they are but inert: no markup, no wrapping (a URL or a token must stay one piece to copy)."""
     for line in lines:
-        out.print(line, soft_wrap=True, markup=False)
+        out.print(inert(line), soft_wrap=True, markup=False)
 
 
 def _shown(value: object) -> str:
@@ -65,7 +69,7 @@ def _steps_table(steps: Sequence[Step]) -> Table:
         row.append(f"{percentage}%" if percentage else "")
         if with_estimates:
             row.append(_shown(step.estimated_time_frame))
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(inert(cell)) for cell in row))
     return table
 
 
@@ -137,7 +141,7 @@ def submissions_table(submissions: Sequence[Submission]) -> Table:
     for item in submissions:
         changed = _utc_minute(item.changed_time)
         cells = (item.id, item.submission_type, item.submission_state, changed, item.publishing_version)
-        table.add_row(*(Text(_shown(cell)) for cell in cells))
+        table.add_row(*(Text(inert(_shown(cell))) for cell in cells))
     return table
 
 

@@ -34,6 +34,16 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _checked_token(token: str, source: str) -> str:
+    """`token` if it is printable ASCII without spaces (what a bearer token is: RFC 6750's b64token and more);
+    otherwise a usage error that says where and what, never the token."""
+    for position, character in enumerate(token, start=1):
+        if not "!" <= character <= "~":
+            kind = "a non-ASCII character" if ord(character) > 0x7E else "a space or control character"
+            raise click.UsageError(f"the token in {source} has {kind} at position {position} of {len(token)}")
+    return token
+
+
 @dataclass
 class Runtime:
     """What the command line takes from its surroundings. Tests pass their own as `obj` to `CliRunner.invoke`.
@@ -59,8 +69,19 @@ class Session:
     json: bool
     out: Console = field(default_factory=lambda: Console(highlight=False))
     err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    _token: str | None = field(default=None, init=False, repr=False)
 
     def token(self) -> str:
+        """The bearer token, from the token file or CPP_TOKEN, surrounding whitespace removed; a usage error when
+        there is none or it is not one header-safe word (checked: it must never be echoed, e.g. by httpx)."""
+        self._token = self._read_token()
+        return self._token
+
+    def redacted(self, text: str) -> str:
+        """`text` with the token, if it is there (a server may quote the request's headers back), as `[token]`."""
+        return text if not self._token else text.replace(self._token, "[token]")
+
+    def _read_token(self) -> str:
         if self.token_file is not None:
             try:
                 token = self.token_file.read_text(encoding="utf-8").strip()
@@ -68,11 +89,11 @@ class Session:
                 raise click.UsageError(f"cannot read token file {self.token_file}: {exc}") from exc
             if not token:
                 raise click.UsageError(f"token file {self.token_file} is empty")
-            return token
+            return _checked_token(token, f"token file {self.token_file}")
         token = os.environ.get("CPP_TOKEN", "").strip()
         if not token:
             raise click.UsageError("no token: set CPP_TOKEN or use --token-file")
-        return token
+        return _checked_token(token, "CPP_TOKEN")
 
     def client(self) -> AuthenticatedClient:
         # httpx_args, not set_httpx_client: the generated client adds the bearer token only to the httpx
