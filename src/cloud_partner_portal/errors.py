@@ -88,7 +88,7 @@ class _TitleReader(HTMLParser):
             self.title = (self.title or "") + data
 
 
-def _one_line(text: str, limit: int = _ERROR_TEXT_CHARS) -> str:
+def one_line(text: str, limit: int = _ERROR_TEXT_CHARS) -> str:
     """At most `limit` characters of `text` (`…` when cut), whitespace runs as one space and control characters
     gone, so that a message stays one safe line of a bounded length."""
     head = text[: limit * 4]  # enough for `limit` characters once whitespace runs are squeezed
@@ -119,17 +119,17 @@ def _describe_body(status_code: int | None, error: ErrorDetail | None, body: byt
     if error is not None:
         code, message = _text(error.code), _text(error.message)
         if code is not None and message is not None:
-            return f"HTTP {status_code} {_one_line(code)}: {_one_line(message)}"
-        return f"{status}: {_one_line(code or message or '')}"
+            return f"HTTP {status_code} {one_line(code)}: {one_line(message)}"
+        return f"{status}: {one_line(code or message or '')}"
     text = body.decode("utf-8", errors="replace")
     if not text.strip():
         return f"{status} (no body)"
     if _looks_like_html(text):
         reader = _TitleReader()
         reader.feed(body[:_HTML_SCAN_BYTES].decode("utf-8", errors="replace"))
-        title = _one_line(reader.title or "", _QUOTED_CHARS)
+        title = one_line(reader.title or "", _QUOTED_CHARS)
         return f'{status} (an HTML page: "{title}")' if title else f"{status} (an HTML page)"
-    return f"{status}: {_one_line(text, _QUOTED_CHARS)}"
+    return f"{status}: {one_line(text, _QUOTED_CHARS)}"
 
 
 class CloudPartnerPortalError(Exception):
@@ -283,7 +283,7 @@ class OperationFailedError(CloudPartnerPortalError):
 def _error_texts(messages: Sequence[Message] | Unset) -> list[str]:
     """The texts of the `error` messages; a message without text or level is skipped (no field is required)."""
     texts = (_text(m.message_html) for m in messages or () if str(m.level).lower() == "error")
-    return [_one_line(text) for text in texts if text]
+    return [one_line(text) for text in texts if text]
 
 
 class InvalidContinuationTokenError(CloudPartnerPortalError, ValueError):

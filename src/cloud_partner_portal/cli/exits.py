@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import click
 import httpx
 
+from ..auth import CredentialError
 from ..errors import ApiError, OperationLocationError, OperationPollingError
 from .session import MOCK_URL, Session
 from .terminal import inert
@@ -33,7 +34,13 @@ class ExitCode(IntEnum):
         return member
 
     OK = 0, "success"
-    API_ERROR = 1, "API error (status, code and message on stderr) or server unreachable"
+    API_ERROR = (
+        1,
+        (
+            "API error (status, code and message on stderr), server unreachable, or no token from the Azure credential "
+            "(during a wait, stderr says how to resume)"
+        ),
+    )
     USAGE = 2, "usage error, e.g. no token"  # click's own code for a usage error
     TIMEOUT = 3, "the wait timed out (the operation goes on; stderr says how to resume)"
     FAILED = 4, "the operation ended failed"
@@ -74,7 +81,7 @@ class ErrorsAsExitCodes(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (ApiError, OperationPollingError, OperationLocationError) as exc:
+        except (ApiError, OperationPollingError, OperationLocationError, CredentialError) as exc:
             fail(str(exc), ExitCode.API_ERROR)
         except httpx.RequestError as exc:
             base_url = ctx.obj.base_url if isinstance(ctx.obj, Session) else "the server"

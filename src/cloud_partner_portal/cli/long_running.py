@@ -12,10 +12,18 @@ from collections.abc import Sequence
 from typing import Protocol, Unpack
 
 import click
+import httpx
 from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.models import OperationStatus
 
-from ..errors import InvalidContinuationTokenError, OperationFailedError, OperationLocationError, OperationTimeoutError
+from ..auth import CredentialError
+from ..errors import (
+    InvalidContinuationTokenError,
+    OperationFailedError,
+    OperationLocationError,
+    OperationPollingError,
+    OperationTimeoutError,
+)
 from ..lro import OperationPoller, PollOptions, begin_cancel, begin_go_live, begin_publish, normalize_status
 from .exits import ExitCode, fail
 from .options import json_option, notify_option, wait_flag, wait_options
@@ -48,7 +56,9 @@ def _resume_command(session: Session, poller: OperationPoller) -> str:
 def _wait_and_report(
     session: Session, poller: OperationPoller, view: ProgressView, timeout: float | None, label: str
 ) -> None:
-    """Poll until the end, print the operation and what its end means, exit 3 on timeout and 4 if it failed."""
+    """Poll until the end, print the operation and what its end means, exit 3 on timeout and 4 if it failed; a 401
+    or a credential that gives no token (a token that expired, a sign-in that lapsed) exits 1, and, as a timeout
+    does, says how to resume once signed in again."""
     try:
         with view:
             detail = poller.result(timeout)
@@ -56,6 +66,12 @@ def _wait_and_report(
         if session.json:
             emit_json(poller_json(poller))
         fail(f"{exc}. It goes on; resume with: {_resume_command(session, poller)}", ExitCode.TIMEOUT)
+    except (OperationPollingError, CredentialError) as exc:
+        if isinstance(exc, OperationPollingError) and exc.status_code != httpx.codes.UNAUTHORIZED:
+            raise
+        if session.json:
+            emit_json(poller_json(poller))
+        fail(f"{exc}. The operation goes on; resume with: {_resume_command(session, poller)}", ExitCode.API_ERROR)
     except KeyboardInterrupt:
         resume = _resume_command(session, poller)
         fail(f"interrupted; the operation goes on. Resume with: {resume}", ExitCode.INTERRUPTED)

@@ -17,8 +17,11 @@ __all__ = ["cli"]
 _HELP = f"""The Cloud Partner Portal publishing API (api-version {API_VERSION}): list, show, publish, go live, cancel,
 and wait for operations.
 
-The token is an Azure AD access token for {PRODUCTION_URL}, from env CPP_TOKEN or a file
-(--token-file, env CPP_TOKEN_FILE); it is never given on the command line.
+Sign in with an Azure AD access token for {PRODUCTION_URL}, from env CPP_TOKEN or a file (--token-file, env
+CPP_TOKEN_FILE; never on the command line itself), which wins; or with an Azure credential, renewed before it
+expires (the azure extra: pip install 'cloud-partner-portal[azure]'): a service principal's AZURE_TENANT_ID,
+AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH), or --azure (DefaultAzureCredential,
+which includes az login). --azure with a token is a usage error.
 
 {exit_codes_help()}
 """
@@ -43,10 +46,15 @@ The token is an Azure AD access token for {PRODUCTION_URL}, from env CPP_TOKEN o
     metavar="PATH",
     help="Read the bearer token from PATH (otherwise from env CPP_TOKEN).",
 )
+@click.option(
+    "--azure",
+    is_flag=True,
+    help="Sign in with azure-identity's DefaultAzureCredential (AZURE_* variables, managed identity, az login, ...).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of tables.")
 @click.version_option(package_version(), prog_name="cloud-partner-portal")
 @click.pass_context
-def cli(ctx: click.Context, base_url: str, mock: bool, token_file: Path | None, as_json: bool) -> None:
+def cli(ctx: click.Context, base_url: str, mock: bool, token_file: Path | None, azure: bool, as_json: bool) -> None:
     runtime = ctx.obj if isinstance(ctx.obj, Runtime) else Runtime()
     if mock:
         if ctx.get_parameter_source("base_url") is click.core.ParameterSource.COMMANDLINE:
@@ -54,7 +62,7 @@ def cli(ctx: click.Context, base_url: str, mock: bool, token_file: Path | None, 
         base_url = MOCK_URL
     if not base_url.startswith(("http://", "https://")):
         raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="--base-url")
-    ctx.obj = Session(runtime=runtime, base_url=base_url.rstrip("/"), token_file=token_file, json=as_json)
+    ctx.obj = Session(runtime=runtime, base_url=base_url.rstrip("/"), token_file=token_file, json=as_json, azure=azure)
 
 
 for _command in (operations, cancel, publish, go_live, status, wait_command):

@@ -7,6 +7,11 @@ never sleeps. Every wait between two GETs is within [max(interval, `MIN_WAIT`), 
 `Retry-After` included, but the last one, which ends at the deadline. Polling GETs are retried on 429, 503 and
 transport errors with backoff (`max_retries` in a row), and a redirect is followed only on the client's own origin
 (at most `MAX_REDIRECTS` in a row), never to another host.
+
+`poll_if_due()` is the other way to move: at most one GET, and only once the wait the last answer asked for (or,
+before the first, one `interval` after the poller was made) has passed; never a sleep. It is what the pollers'
+`done()` and `status()` do, so that `while not poller.done(): sleep(...)` ends without polling more often than
+`result()` would.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from cloud_partner_portal_client.models import OperationDetail, OperationStatus
 
 from ..errors import OperationFailedError, OperationLocationError, OperationPollingError, OperationTimeoutError
 from .answers import parse_operation, retry_after
-from .limits import clamp_wait
+from .limits import DEFAULT_REQUEST_TIMEOUT, clamp_wait
 from .locations import polling_url, same_origin_url
 from .options import Policy
 from .progress import ProgressEvent
@@ -77,6 +82,8 @@ class PollingCore:
         self.last_event: ProgressEvent | None = None
         self._polls = 0  # non-terminal answers so far: the exponent of the backoff
         self._failures = 0  # retryable failures in a row
+        # When `poll_if_due` may GET next, on the policy's clock: the wait an answer asked for, counted from it.
+        self._due = policy.clock() + policy.interval
 
     @property
     def settled(self) -> bool:
@@ -96,6 +103,7 @@ class PollingCore:
         deadline = None if limit is None else started + limit
         while True:
             delay = self._on_reply(location, (yield from self._get(location, deadline)))
+            self._due = self.policy.clock() + delay
             if self.settled:
                 return
             elapsed = self.policy.clock() - started
@@ -105,6 +113,16 @@ class PollingCore:
                     raise OperationTimeoutError(location, elapsed=elapsed, status=self.status, step=step)
                 delay = min(delay, limit - elapsed)
             yield Sleep(delay)
+
+    def poll_if_due(self) -> Generator[Effect, Reply, None]:
+        """One GET (redirects followed) if the next poll is due on the policy's clock, none otherwise; never a
+        sleep. The GET's body must be in within `DEFAULT_REQUEST_TIMEOUT` seconds."""
+        location = self.location
+        now = self.policy.clock()
+        if location is None or self.settled or now < self._due:
+            return
+        delay = self._on_reply(location, (yield from self._get(location, now + DEFAULT_REQUEST_TIMEOUT)))
+        self._due = self.policy.clock() + delay
 
     def outcome(self) -> OperationDetail:
         """The final operation, once settled; raises OperationFailedError for `failed` if so configured."""

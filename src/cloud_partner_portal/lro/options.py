@@ -27,6 +27,7 @@ class CommonPollOptions(TypedDict, total=False):
     """The options both pollers take; `sleep` is each one's own (see `PollOptions`, `AsyncPollOptions`)."""
 
     interval: float
+    polling_interval: float
     max_interval: float
     backoff: float
     timeout: float | None
@@ -41,6 +42,7 @@ class PollOptions(CommonPollOptions, total=False):
 
     interval: seconds before the second GET (default 5); each further wait is `backoff` (default 2) times the
         previous one, up to `max_interval` (default 60). A `Retry-After` on an answer replaces the computed wait.
+        `polling_interval` is the same option under the Azure SDK's name (give one of the two).
     timeout: default for `result()` / `wait()`: seconds a call waits before giving up (None, the default: forever).
     max_retries: retries of a GET that answered 429 or 503 or did not get through, in a row (default 5).
     raise_on_failure: whether `result()` raises `OperationFailedError` for a `failed` operation (default True).
@@ -128,8 +130,11 @@ class Policy:
     def from_options(cls, options: CommonPollOptions) -> Policy:
         """The policy of a poller's keyword options (an unknown key is ignored; `sleep` is the poller's)."""
         default = cls()
+        interval = options.get("interval", options.get("polling_interval", default.interval))
+        if "polling_interval" in options and options["polling_interval"] != interval:
+            raise ValueError("interval and polling_interval are the same option: give one")
         return cls(
-            interval=options.get("interval", default.interval),
+            interval=interval,
             max_interval=options.get("max_interval", default.max_interval),
             backoff=options.get("backoff", default.backoff),
             timeout=options.get("timeout", default.timeout),
