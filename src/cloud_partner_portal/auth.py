@@ -220,12 +220,12 @@ def azure_credential(kind: Literal["default", "environment"] = "default") -> Tok
     service principal of the AZURE_* variables). Raises `AzureExtraMissingError` when the `azure` extra is not
     installed."""
     try:
-        from azure import identity
+        import azure.identity
     except ImportError as exc:
         raise AzureExtraMissingError(AZURE_EXTRA_MISSING) from exc
     if kind == "environment":
-        return identity.EnvironmentCredential()
-    return identity.DefaultAzureCredential()
+        return azure.identity.EnvironmentCredential()
+    return azure.identity.DefaultAzureCredential()
 
 
 def client_with_credential(

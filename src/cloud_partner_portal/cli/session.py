@@ -80,11 +80,13 @@ class Runtime:
         transport: the httpx transport of every request (None: the network).
         sleep: how `--wait` waits between polls.
         clock: the monotonic clock of `--timeout`.
+        wall_clock: Unix time, as a credential's `expires_on` counts it.
     """
 
     transport: httpx.BaseTransport | None = None
     sleep: Callable[[float], object] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    wall_clock: Callable[[], float] = time.time
 
 
 @dataclass
@@ -128,7 +130,7 @@ class Session:
         except AzureExtraMissingError as exc:
             why = "--azure" if self.azure else "the AZURE_* variables of a service principal"
             raise click.UsageError(f"{why}: {exc}") from exc
-        self._auth = CredentialAuth(credential)
+        self._auth = CredentialAuth(credential, clock=self.runtime.wall_clock)
         return self._auth
 
     def _read_token(self) -> str:
