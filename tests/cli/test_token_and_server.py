@@ -29,7 +29,8 @@ def test_missing_token_is_a_usage_error_naming_both_ways(invoke: Invoke, api: Fa
     result = invoke(["status", PUBLISHER, OFFER], env={"CPP_TOKEN": None})
 
     assert result.exit_code == 2
-    assert "no token: set CPP_TOKEN or use --token-file" in result.stderr
+    assert "no token: set CPP_TOKEN, use --token-file" in result.stderr
+    assert "--azure" in result.stderr
     assert api.requests == []
 
 

@@ -274,4 +274,5 @@ def test_the_ways_in_are_the_project_its_mock_extra_and_the_client_alone():
 
     assert requirements == {".", ".[mock]", "./generated/cloud-partner-portal-client"}
     assert (ROOT / "generated" / "cloud-partner-portal-client" / "pyproject.toml").is_file()
-    assert set(pyproject()["project"]["optional-dependencies"]) == {"mock"}
+    # `azure` (azure-identity for cloud_partner_portal.auth) is not a way in of its own yet.
+    assert set(pyproject()["project"]["optional-dependencies"]) == {"mock", "azure"}
