@@ -24,10 +24,10 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from .app import create_app, reset_mock
-from .clock import Clock
 from .config import MockConfig
-from .limits import ServingLimits
-from .service import MockService
+from .http.limits import ServingLimits
+from .state.clock import Clock
+from .state.service import PublishingService
 
 TEST_BASE_URL = "http://testserver"
 STARTUP_TIMEOUT_SECONDS = 10.0
@@ -45,7 +45,7 @@ class InProcessMock:
     def __init__(self, config: MockConfig | None = None) -> None:
         self.config = frozen_config(config)
         self.app: Starlette = create_app(self.config)
-        self.service: MockService = self.app.state.service
+        self.service: PublishingService = self.app.state.service
         self.clock = self.config.clock
 
     def client(self, token: str | None = "contoso-token", base_url: str = TEST_BASE_URL) -> TestClient:  # noqa: S107  # reason: documented test token
@@ -66,7 +66,7 @@ class MockServer:
     ) -> None:
         self._mock = InProcessMock(config)
         self.limits = limits or ServingLimits()
-        """Time and connection limits of the server (`serving.py`); the defaults of `python -m
+        """Time and connection limits of the server (`http/capped_protocol.py`); the defaults of `python -m
         cloud_partner_portal_mock`."""
         self.config = self._mock.config
         self.app = self._mock.app
@@ -84,13 +84,13 @@ class MockServer:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> MockServer:
-        from .serving import MockUvicorn, uvicorn_config
+        from .http.capped_protocol import LimitedUvicornServer, uvicorn_config
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((self.host, 0))
         self.port = sock.getsockname()[1]
         limits = self.limits.fitted()
-        server = MockUvicorn(
+        server = LimitedUvicornServer(
             uvicorn_config(self.app, limits, log_level="warning", access_log=False, lifespan="off"), limits
         )
         self._server = server

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cloud_partner_portal_mock.service import MockService
+from cloud_partner_portal_mock.state.service import PublishingService
 from cloud_partner_portal_mock.testing import MockServer
 
 API_VERSION = "2017-10-31"
@@ -33,7 +33,7 @@ def offer_url(base: str, offer: str, action: str, publisher: str = "contoso") ->
     return f"{base}/api/publishers/{publisher}/offers/{offer}/{action}"
 
 
-def snapshot(service: MockService) -> dict[str, Any]:
+def snapshot(service: PublishingService) -> dict[str, Any]:
     """The whole state as plain data: every operation's view, in every publisher's every offer, and the outbox."""
     service.outbox  # noqa: B018  # reason: applies due step ends first, as every call does
     store = service._store

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cloud_partner_portal_mock.limits import DESCRIPTORS_KEPT, ServingLimits
+from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
 from cloud_partner_portal_mock.testing import MockServer
 from served_mock import ServedMock
 
@@ -112,7 +112,7 @@ def test_a_body_sent_a_byte_at_a_time_closes_the_connection_after_the_request_ti
         f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode()
     server.reset()
-    before = server.service.list_operations("contoso", SEED_OFFER)
+    before = server.service.snapshot().submissions("contoso", SEED_OFFER)
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         sock.sendall(head)
         closed = False
@@ -127,7 +127,7 @@ def test_a_body_sent_a_byte_at_a_time_closes_the_connection_after_the_request_ti
                 break
 
     assert closed
-    assert server.service.list_operations("contoso", SEED_OFFER) == before  # the cancel never happened
+    assert server.service.snapshot().submissions("contoso", SEED_OFFER) == before  # the cancel never happened
 
 
 def test_a_client_that_does_not_read_its_answers_is_disconnected(server: MockServer) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.__main__ import build_config, parser
-from cloud_partner_portal_mock.faults import FAULTS, build_faults
+from cloud_partner_portal_mock.faults.catalog import FAULTS, build_faults
 from cloud_partner_portal_mock.testing import InProcessMock, MockServer
 
 from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION, auth, offer_url, snapshot

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from cloud_partner_portal_mock import spec
-from cloud_partner_portal_mock.service import MockService
+from cloud_partner_portal_mock.state.service import PublishingService
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.validation import spec
 
 from .conftest import API_VERSION, TOKENS, snapshot
 
@@ -42,7 +42,7 @@ def client(mock: InProcessMock) -> Iterator[TestClient]:
         yield test_client
 
 
-def belongings(service: MockService, publisher: str) -> dict[str, Any]:
+def belongings(service: PublishingService, publisher: str) -> dict[str, Any]:
     """What a publisher has: offer ids, operation ids (by offer) and the addresses its operations notify; and the
     `{n}${slot}` of each operation's legacy status URL (a number on its offer, not a secret: every offer has a 1)."""
     store = service._store

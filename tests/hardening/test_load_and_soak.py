@@ -26,10 +26,11 @@ from typing import Any
 import httpx
 import pytest
 
-from cloud_partner_portal_mock import Clock, MockConfig, spec
-from cloud_partner_portal_mock.notifications import EVENTS
-from cloud_partner_portal_mock.store import TERMINAL
+from cloud_partner_portal_mock import Clock, MockConfig
+from cloud_partner_portal_mock.state.outbox import EVENTS
+from cloud_partner_portal_mock.state.store import TERMINAL
 from cloud_partner_portal_mock.testing import MockServer
+from cloud_partner_portal_mock.validation import spec
 
 from .conftest import API_VERSION, TOKENS
 

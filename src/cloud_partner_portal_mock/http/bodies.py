@@ -1,14 +1,16 @@
-"""The JSON bodies, shaped exactly as the spec's schemas: `OperationDetail`, `Submission`, `OfferStatus` (the
-locations of accepted calls, and their optional body, are `locations.py`'s)."""
+"""The answers' JSON bodies, rendered from the state exactly as the description's schemas shape them:
+`OperationDetail`, `Submission` (and a list of them), `OfferStatus`. The locations of accepted calls, and their
+optional body, are `locations.py`'s. Called under the service's lock: operations change in place."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
-from .store import Message, Offer, Operation, StepRun, Store
+from ..state.lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
+from ..state.store import Message, Offer, Operation, StepRun, Store
 
 _TICKS_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
 MARKETPLACE = "https://azuremarketplace.microsoft.com/marketplace/apps"
@@ -114,6 +116,11 @@ def submission_json(operation: Operation) -> bytes:
     if operation.rendered_submission is None or operation.rendered_submission[0] != key:
         operation.rendered_submission = (key, json_bytes(submission(operation)))
     return operation.rendered_submission[1]
+
+
+def submissions_json(operations: Iterable[Operation]) -> bytes:
+    """A JSON list of the operations' submissions, each rendered once per change."""
+    return b"[" + b",".join(submission_json(op) for op in operations) + b"]"
 
 
 def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, Any]:

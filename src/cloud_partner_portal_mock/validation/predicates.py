@@ -5,7 +5,7 @@ with its `$ref`s written out). A request that is valid, the common case, only ne
 turns a schema made only of the keywords below into nested closures that answer the same yes or no, and the
 mock asks jsonschema only when the predicate says no (to get the errors it reports) or when the schema uses
 anything else (then there is no predicate). A predicate never accepts what jsonschema rejects:
-`tests/hardening/test_validation_equivalence.py` checks both on generated values.
+`tests/mock/validation/test_validation_equivalence.py` checks both on generated values.
 
 Supported, with the meaning of JSON Schema 2020-12 as jsonschema implements it:
 

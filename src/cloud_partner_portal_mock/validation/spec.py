@@ -7,9 +7,9 @@ The mock runs under one of two sets of rules, each with its own description:
 - `documented`: `openapi.documented.json`, derived from `openapi.yaml` plus the loopback servers alone: the
   public description, which states what Microsoft's pages state and no more.
 
-Both are written by `make generate` and ship inside the package, so they are read with `importlib.resources`
-and work from a wheel. Everything the mock needs to know about the API's shape (paths, methods, query
-parameters, documented statuses, the api-version, the notification-emails syntax) is read from the
+Both are written by `make generate` and ship at the top of the package, so they are read with
+`importlib.resources` and work from a wheel. Everything the mock needs to know about the API's shape (paths,
+methods, query parameters, documented statuses, the api-version, the notification-emails syntax) is read from the
 description here rather than written again in code.
 """
 
@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from openapi_core import OpenAPI
-
 MOCK_RULES = "mock"
 DOCUMENTED_RULES = "documented"
 DESCRIPTIONS = {MOCK_RULES: "openapi.json", DOCUMENTED_RULES: "openapi.documented.json"}
 """The rules the mock can run under → the bundled description that states them."""
 RULES = tuple(DESCRIPTIONS)
+PACKAGE = "cloud_partner_portal_mock"
+"""The package whose top holds the bundled descriptions."""
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -61,12 +61,13 @@ def ecma_pattern(pattern: str) -> re.Pattern[str]:
 class Description:
     """One bundled description, read once: its bytes, its document, and the facts the mock takes from it."""
 
-    def __init__(self, rules: str) -> None:
+    def __init__(self, rules: str, data: bytes | None = None) -> None:
+        """The bundled description of `rules`; or, given `data`, that document read as if it stated `rules`."""
         if rules not in DESCRIPTIONS:
             raise ValueError(f"unknown rules {rules!r}; known: {', '.join(RULES)}")
         self.rules = rules
-        self.resource = DESCRIPTIONS[rules]
-        self.bytes = resources.files(__package__).joinpath(self.resource).read_bytes()
+        self.resource = DESCRIPTIONS[rules] if data is None else f"a {rules} description given as data"
+        self.bytes = resources.files(PACKAGE).joinpath(DESCRIPTIONS[rules]).read_bytes() if data is None else data
         """The description, byte for byte as `GET /openapi.json` serves it."""
         self.document: dict[str, Any] = json.loads(self.bytes)
         """Shared: read it, never change it (`copy()` gives one to change)."""
@@ -74,13 +75,6 @@ class Description:
     def copy(self) -> dict[str, Any]:
         """A fresh copy of the document, safe to change."""
         return copy.deepcopy(self.document)
-
-    @functools.cached_property
-    def openapi(self) -> OpenAPI:
-        """openapi-core's view, with `servers: [{url: "/"}]` so any host the request names matches."""
-        document = self.copy()
-        document["servers"] = [{"url": "/"}]
-        return OpenAPI.from_dict(document)
 
     def resolve(self, node: Any) -> Any:
         """Follow a local `$ref` (`#/components/...`) until a value that is not a reference."""
@@ -173,11 +167,6 @@ def spec_document() -> dict[str, Any]:
 def spec() -> dict[str, Any]:
     """A fresh copy of the bundled mock description, safe to change."""
     return description().copy()
-
-
-def validation_openapi() -> OpenAPI:
-    """openapi-core's view of the mock description."""
-    return description().openapi
 
 
 def resolve(node: Any) -> Any:

@@ -1,5 +1,5 @@
-"""`ServingLimits`: what a client may take from the served mock (time, connections, request head); `serving.py`
-enforces them. Apart from it so that the command line states them without importing uvicorn."""
+"""`ServingLimits`: what a client may take from the served mock (time, connections, request head);
+`capped_protocol.py` enforces them. Apart from it so that the command line states them without importing uvicorn."""
 
 from __future__ import annotations
 

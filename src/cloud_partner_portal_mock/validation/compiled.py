@@ -1,18 +1,18 @@
-"""The spec's request checks, compiled once per operation: one JSON Schema validator per parameter and body.
+"""The description's request checks, compiled once per operation: one JSON Schema validator per parameter and body.
 
-openapi-core builds its validators again on every request (its factories walk the spec, resolve `$ref`s and
-deep-copy the format checker each time): that was about 95% of the mock's time per request (a profile is in
-BENCHMARKS.md). Here the very same validators are built once, when the app starts, by openapi-core's own
-factory for the document's version (`oas31_schema_validators_factory`: the `OAS31Validator` dialect and the
-format checker openapi-core itself uses), and each request only runs them.
+Each schema is checked by jsonschema's own Draft 2020-12 validator (the dialect of an OpenAPI 3.1 description)
+with its format checker, on the schema with its local `$ref`s written out, built once when the app starts; each
+request only runs them (building validators per request, as openapi-core does, was about 95% of the mock's time
+per request: BENCHMARKS.md). A quick predicate (`predicates.py`) answers "valid" first where it can.
 
-What openapi-core does around the schema check is done here the same way, for the shapes this module accepts:
-parameters are read in openapi-core's order (the operation's, then the path item's), a missing optional
-parameter takes its schema's `default`, an empty query value is refused, and a JSON body is checked only when
-one was sent. An operation with anything else (a header or cookie parameter, a `content` parameter, a
-parameter that is not a plain string, a body that is not `application/json`, another OpenAPI version) is not
-compiled: `validation.py` leaves it to openapi-core whole. `tests/hardening/test_validation_equivalence.py`
-checks that both answer the same for generated requests.
+What an OpenAPI validator does around the schema check is done here the same way, for the shapes this module
+accepts: parameters are read in the operation's order, then the path item's, a missing optional parameter takes
+its schema's `default`, an empty query value is refused, and a JSON body is checked only when one was sent. An
+operation with anything else (a header or cookie parameter, a `content` parameter, a parameter that is not a
+plain string, a body that is not `application/json`, a recursive or remote `$ref`, another OpenAPI version) is
+refused when the app starts (`UnsupportedOperation`), so there is one engine and no operation goes unchecked.
+`tests/mock/validation/test_validation_equivalence.py` holds this engine to openapi-core's answers (the oracle)
+for generated requests.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openapi_core.validation.schemas import oas31_schema_validators_factory
+from jsonschema import Draft202012Validator
 
 from .predicates import Predicate, compile_predicate
 from .spec import Description, OperationFacts, description
@@ -38,7 +38,7 @@ class SchemaCheck:
     """One schema, compiled: the jsonschema validator, and a quick predicate when the schema allows one."""
 
     validator: Any
-    """A jsonschema validator (`iter_errors(value)`), built by openapi-core's factory."""
+    """A jsonschema `Draft202012Validator` (`iter_errors(value)`) with its format checker."""
     accepts: Predicate | None
     """`predicates.compile_predicate` of the schema: True only for values the validator finds valid."""
 
@@ -55,12 +55,16 @@ class CompiledParameter:
     name: str
     required: bool
     default: Any
-    """The schema's `default` (openapi-core answers it for a missing parameter), or `_NO_DEFAULT`."""
+    """The schema's `default` (what a missing parameter reads), or `_NO_DEFAULT`."""
     check: SchemaCheck
 
     @property
     def has_default(self) -> bool:
         return self.default is not _NO_DEFAULT
+
+
+class UnsupportedOperation(ValueError):
+    """An operation of the description that this module cannot compile; the message says what it uses."""
 
 
 @dataclass(frozen=True)
@@ -70,24 +74,29 @@ class CompiledOperation:
     """The `application/json` body's schema, or None when the operation takes no body."""
 
 
-def _supported_parameter(parameter: Mapping[str, Any], spec: Description) -> bool:
+def _unsupported_parameter(parameter: Mapping[str, Any], spec: Description) -> str | None:
+    """What this module cannot check in `parameter`, or None."""
     location = parameter.get("in")
-    if location not in SUPPORTED_PARAMETER_LOCATIONS or "content" in parameter or "schema" not in parameter:
-        return False
+    if location not in SUPPORTED_PARAMETER_LOCATIONS:
+        return f"a {location} parameter"
+    if "content" in parameter or "schema" not in parameter:
+        return "a parameter with `content` rather than a `schema`"
     if parameter.get("style", _DEFAULT_STYLE[location]) != _DEFAULT_STYLE[location]:
-        return False
+        return f"a parameter of style {parameter.get('style')!r}"
     if "allowEmptyValue" in parameter or "allowReserved" in parameter:
-        return False
-    # A plain string needs no deserializing or casting: the raw value is what openapi-core validates.
+        return "allowEmptyValue or allowReserved"
+    # A plain string needs no deserializing or casting: the raw value is what is validated.
     schema = spec.resolve(parameter["schema"])
-    return isinstance(schema, dict) and schema.get("type") == "string"
+    if not (isinstance(schema, dict) and schema.get("type") == "string"):
+        return "a parameter that is not a plain string"
+    return None
 
 
 def _operation_parameters(
     path_item: Mapping[str, Any], operation: Mapping[str, Any], spec: Description
 ) -> list[tuple[str, int]]:
-    """(where, index) of each parameter in openapi-core's order: the operation's first, then the path item's,
-    a (name, in) pair only once."""
+    """(where, index) of each parameter in the order an OpenAPI validator reads them (openapi-core's): the
+    operation's first, then the path item's, a (name, in) pair only once."""
     seen: set[tuple[str, str]] = set()
     found: list[tuple[str, int]] = []
     levels = (("operation", operation.get("parameters", [])), ("path", path_item.get("parameters", [])))
@@ -101,34 +110,41 @@ def _operation_parameters(
     return found
 
 
+def compiled_operation(facts: OperationFacts) -> CompiledOperation:
+    """The checks of an operation of a bundled description, compiled once."""
+    return compile_operation(description(facts.rules), facts)
+
+
 @functools.cache
-def compiled_operation(facts: OperationFacts) -> CompiledOperation | None:
-    """The operation's checks, compiled; None when openapi-core has to check it (see the module's docstring)."""
-    spec = description(facts.rules)
+def compile_operation(spec: Description, facts: OperationFacts) -> CompiledOperation:
+    """The operation's checks, compiled; `UnsupportedOperation` when it uses what this module does not check
+    (see the module's docstring)."""
+
+    def unsupported(what: str) -> UnsupportedOperation:
+        return UnsupportedOperation(f"{spec.resource}: {facts.operation_id} uses {what}, which the mock cannot check")
+
     document = spec.document
     if not str(document.get("openapi", "")).startswith("3.1."):
-        return None
+        raise unsupported(f"OpenAPI {document.get('openapi')!r} (3.1 only)")
     path_item = spec.resolve(document["paths"][facts.path])
     operation = path_item[facts.method.lower()]
-    spec_path = spec.openapi.spec
-    item_path = spec_path / "paths" / facts.path
-    operation_path = item_path / facts.method.lower()
 
     parameters: list[CompiledParameter] = []
     for where, index in _operation_parameters(path_item, operation, spec):
         raw = (operation if where == "operation" else path_item)["parameters"][index]
         parameter = spec.resolve(raw)
-        if not _supported_parameter(parameter, spec):
-            return None
+        if (problem := _unsupported_parameter(parameter, spec)) is not None:
+            raise unsupported(problem)
         schema = spec.resolve(parameter["schema"])
-        parameter_path = (operation_path if where == "operation" else item_path) / "parameters" / index
+        if (check := _check(parameter["schema"], spec)) is None:
+            raise unsupported("a recursive or remote $ref")
         parameters.append(
             CompiledParameter(
                 location=parameter["in"],
                 name=parameter["name"],
                 required=bool(parameter.get("required", False)),
                 default=schema.get("default", _NO_DEFAULT),
-                check=_check(spec, spec_path, parameter_path / "schema"),
+                check=check,
             )
         )
 
@@ -136,20 +152,21 @@ def compiled_operation(facts: OperationFacts) -> CompiledOperation | None:
     if "requestBody" in operation:
         content = spec.resolve(operation["requestBody"]).get("content", {})
         if set(content) != {"application/json"} or "schema" not in content["application/json"]:
-            return None
-        body = _check(spec, spec_path, operation_path / "requestBody" / "content" / "application/json" / "schema")
+            raise unsupported("a request body that is not application/json with a schema")
+        body = _check(content["application/json"]["schema"], spec)
+        if body is None:
+            raise unsupported("a recursive or remote $ref")
     return CompiledOperation(tuple(parameters), body)
 
 
-def _check(spec: Description, spec_path: Any, schema_path: Any) -> SchemaCheck:
-    # openapi-core's own factory, so that the dialect, `$ref` resolution and format checker are exactly its own;
-    # then the same validator on the schema with its local `$ref`s written out, which spares a registry lookup
-    # per `$ref` per request (a third of the time of a body check).
-    validator = oas31_schema_validators_factory.create(spec_path, schema_path).validator
-    inlined = _inline_refs(validator.schema, (), spec)
+def _check(schema: Any, spec: Description) -> SchemaCheck | None:
+    """The schema's check, on the schema with its local `$ref`s written out (which spares a registry lookup per
+    `$ref` per request, a third of the time of a body check); None when one cannot be written out."""
+    inlined = _inline_refs(schema, (), spec)
     if inlined is None:
-        return SchemaCheck(validator, None)
-    return SchemaCheck(validator.evolve(schema=inlined), compile_predicate(inlined))
+        return None
+    validator = Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return SchemaCheck(validator, compile_predicate(inlined))
 
 
 def _inline_refs(node: Any, seen: tuple[str, ...], spec: Description) -> Any:

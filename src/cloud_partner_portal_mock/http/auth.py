@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Mapping
 
-from .errors import ApiError
+from ..state.errors import ApiError
 
 CHALLENGE = "Bearer"
 

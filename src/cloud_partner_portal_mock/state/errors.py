@@ -1,12 +1,9 @@
-"""The API's error body, `{"error": {"code", "message"}}`, and the exception that carries one."""
+"""The API's errors as data: the exception that carries a status, code and message (`http.error_responses`
+renders it as the error body, `{"error": {"code", "message"}}`), and the quoting its messages use."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-from starlette.responses import JSONResponse
-
-MAX_MESSAGE_CHARS = 500
 
 
 class ApiError(Exception):
@@ -36,17 +33,6 @@ def encodable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
-
-
-def error_response(error: ApiError) -> JSONResponse:
-    message = encodable(error.message)
-    if len(message) > MAX_MESSAGE_CHARS:
-        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
-    return JSONResponse(
-        {"error": {"code": error.code, "message": message}},
-        status_code=error.status,
-        headers=error.headers,
-    )
 
 
 def offer_not_found(publisher_id: str, offer_id: str) -> ApiError:

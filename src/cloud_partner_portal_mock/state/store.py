@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from .notifications import Notification
+from .outbox import Notification
 
 OperationKind = Literal["publish", "goLive", "cancel"]
 TERMINAL = frozenset({"completed", "failed", "canceled"})
@@ -90,7 +90,7 @@ class Operation:
     number: int = 0
     """The operation's number on its offer (1 for the offer's first), which its legacy status URL names it by."""
     rendered_submission: tuple[tuple[str, datetime], bytes] | None = None
-    """Its `Submission` JSON and the (status, changed_at) it was rendered at (`views.submission_json`): every
+    """Its `Submission` JSON and the (status, changed_at) it was rendered at (`http.bodies.submission_json`): every
     change of an operation moves `changed_at`, so a finished one is rendered once, whatever the number of lists."""
 
     @property

@@ -1,9 +1,10 @@
-"""The fast request checks say exactly what openapi-core and jsonschema say: speed without weaker validation.
+"""The mock's one validation engine says exactly what openapi-core and jsonschema say: speed without weaker checks.
 
-`compiled.py` runs validators built once (instead of openapi-core building them per request), and
-`predicates.py` answers "valid" without jsonschema for the common case. Here both are held to their reference
-on generated requests and values, positive and negative: same accept or reject, same documented status and
-error code, same values handed to the handlers.
+`validation/compiled.py` runs jsonschema's Draft 2020-12 validators built once (instead of openapi-core building
+them per request), and `predicates.py` answers "valid" without jsonschema for the common case. Here both are held
+to their reference on generated requests and values, positive and negative: same accept or reject, same documented
+status and error code, same values handed to the handlers. openapi-core, the oracle, runs only here
+(`support.openapi_core_oracle`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from starlette.datastructures import Headers, QueryParams
 
-from cloud_partner_portal_mock import spec, validation
-from cloud_partner_portal_mock.compiled import compiled_operation
-from cloud_partner_portal_mock.errors import ApiError
+from cloud_partner_portal_mock.state.errors import ApiError
+from cloud_partner_portal_mock.validation import request_checks, spec
+from cloud_partner_portal_mock.validation.compiled import compiled_operation
+from support import openapi_core_oracle
 
 FAST = settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -54,18 +55,21 @@ queries = st.tuples(
 )
 
 
-def _outcome(facts: spec.OperationFacts, values: dict[str, str], query: QueryParams, body: Any) -> tuple[Any, ...]:
-    raw = None if body is None else json.dumps(body).encode()
+def _outcome(
+    facts: spec.OperationFacts,
+    values: dict[str, str],
+    query: list[tuple[str, str]],
+    body: Any,
+    schema_checks: request_checks.SchemaChecks = request_checks.compiled_checks,
+) -> tuple[Any, ...]:
     try:
-        checked = validation.validate(
-            host_url="http://testserver",
-            path=facts.path.format(**values),
-            facts=facts,
+        checked = request_checks.validate(
+            facts,
             path_params=values,
             query=query,
-            headers=Headers({"authorization": "Bearer contoso-token", "content-type": "application/json"}),
-            body=raw,
             body_value=body,
+            has_body=body is not None,
+            schema_checks=schema_checks,
         )
     except ApiError as error:
         return ("error", error.status, error.code)
@@ -81,9 +85,8 @@ def _params(facts: spec.OperationFacts, draw: Any) -> dict[str, str]:
 @FAST
 @given(data=st.data(), query_parts=queries, body=bodies)
 def test_compiled_checks_answer_as_openapi_core_does(
-    facts: spec.OperationFacts, data: st.DataObject, query_parts: tuple[Any, ...], body: Any, monkeypatch_once: Any
+    facts: spec.OperationFacts, data: st.DataObject, query_parts: tuple[Any, ...], body: Any
 ) -> None:
-    assert compiled_operation(facts) is not None  # the spec's operations are all compiled
     values = _params(facts, data.draw)
     api_version, status, extra = query_parts
     pairs = [("api-version", api_version)] if api_version is not None else []
@@ -91,12 +94,10 @@ def test_compiled_checks_answer_as_openapi_core_does(
         pairs.append(("status", status))
     if extra:
         pairs.append(("verbose", "1"))
-    query = QueryParams(pairs)
     body = body if facts.has_body else None
 
-    fast = _outcome(facts, values, query, body)
-    with monkeypatch_once(validation, "compiled_operation", lambda facts: None):
-        reference = _outcome(facts, values, query, body)
+    fast = _outcome(facts, values, pairs, body)
+    reference = _outcome(facts, values, pairs, body, openapi_core_oracle.schema_checks)
 
     if reference[0] == "error" and reference[2] == "InvalidRequest":
         # openapi-core's catch-all: it could not match the path to its template (e.g. an offerId of "."), where
@@ -106,29 +107,11 @@ def test_compiled_checks_answer_as_openapi_core_does(
         assert fast == reference, (values, pairs, body)
 
 
-@pytest.fixture
-def monkeypatch_once() -> Any:
-    """`with monkeypatch_once(obj, name, value):` — a monkeypatch scoped to a block (Hypothesis reuses fixtures)."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def patch(target: Any, name: str, value: Any) -> Any:
-        saved = getattr(target, name)
-        setattr(target, name, value)
-        try:
-            yield
-        finally:
-            setattr(target, name, saved)
-
-    return patch
-
-
 def _checks() -> list[tuple[str, Any]]:
     """Each distinct compiled schema once (operations share parameters), named after where it is first used."""
     found: dict[str, tuple[str, Any]] = {}
     for facts in spec.operations():
         compiled = compiled_operation(facts)
-        assert compiled is not None
         named = [(f"{facts.operation_id}.{p.location}.{p.name}", p.check) for p in compiled.parameters]
         if compiled.body is not None:
             named.append((f"{facts.operation_id}.body", compiled.body))

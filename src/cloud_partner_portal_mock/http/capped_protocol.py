@@ -1,4 +1,5 @@
-"""How uvicorn serves the mock: httptools (C parser), a cap on the request head, time limits, a connection limit.
+"""A uvicorn protocol and server with caps: httptools (C parser), a cap on the request head, time limits, a
+connection limit. How uvicorn serves the mock.
 
 uvicorn's httptools protocol is fast, but left as it is, a client can hold the mock's connections for good: it
 buffers a request head of any size, arms its keep-alive timer only after a response (a connection that never
@@ -10,7 +11,7 @@ accepts and closes the whole backlog unanswered. `ServingLimits` states what the
 - `keep_alive_seconds` without a byte on a connection (before its first request or between two) closes it;
 - `request_seconds` from a request's first byte to its last (head and body), else 408 (or, mid-body, the
   connection closed); a response the client leaves unread as long closes the connection too;
-- at most `max_connections` open connections, fewer when the open-file limit is lower (`fitted`). `MockUvicorn`
+- at most `max_connections` open connections, fewer when the open-file limit is lower (`fitted`). `LimitedUvicornServer`
   accepts connections itself, one at a time, only while there is room, so a burst waits in the kernel's listen
   queue instead of being dropped. At the limit, the connection that has waited longest on its client (idle, or
   still sending its request) for at least `EVICTION_GRACE_SECONDS` is closed to make room: slow connections
@@ -171,7 +172,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 HTTP_PROTOCOL = LimitedHttpToolsProtocol
 
 
-class MockUvicorn(uvicorn.Server):
+class LimitedUvicornServer(uvicorn.Server):
     """uvicorn's server, accepting connections itself while there is room (`ServingLimits.max_connections`)."""
 
     def __init__(self, config: uvicorn.Config, limits: ServingLimits) -> None:

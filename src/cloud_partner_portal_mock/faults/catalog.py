@@ -28,7 +28,7 @@ header can never change the mock's state. A header that is not a fault spec is a
 Each fault is a small class with two hooks:
 
 - `before(context)` runs before the request is handled and may answer instead of the mock (latency, 429 with
-  `Retry-After`, 503, or raising `DropConnection` to drop the connection);
+  `Retry-After`, 503, or an answer that drops the connection, `connection_drop.py`);
 - `after(context, response)` may change the mock's answer (missing headers, wrong statuses).
 
 To add a fault, subclass `Fault`, give it a `name` and a `description` (and `transient = True` if it may be
@@ -40,14 +40,16 @@ from __future__ import annotations
 import json
 import random
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar, Self
 
 import anyio
 from starlette.responses import JSONResponse, Response
 
-from .errors import ApiError, clip, error_response
+from ..http.error_responses import error_response
+from ..http.fault_hooks import FaultContext, FaultHook
+from ..state.errors import ApiError, clip
+from .connection_drop import ConnectionDrop
 
 HEADER = "X-Mock-Fault"
 MAX_LATENCY_SECONDS = 60.0
@@ -58,19 +60,6 @@ DEFAULT_RETRY_AFTER_SECONDS = 1
 
 class FaultSpecError(ValueError):
     """A fault spec that cannot be read; the message names the spec and what is wrong with it."""
-
-
-class DropConnection(Exception):
-    """Raised by a `before` hook: the app closes the connection without sending any response."""
-
-
-@dataclass(frozen=True)
-class FaultContext:
-    """What a fault may look at: the operation being answered."""
-
-    operation_id: str
-    method: str
-    path: str
 
 
 class Fault:
@@ -262,7 +251,7 @@ class Drop(Fault):
     transient = True
 
     async def before(self, context: FaultContext) -> Response | None:
-        raise DropConnection(self.spec())
+        return ConnectionDrop(self.spec())
 
 
 FAULTS: dict[str, type[Fault]] = {
@@ -359,3 +348,25 @@ def request_faults(header: str, *, rng: random.Random) -> tuple[Fault, ...]:
     if not faults:
         raise ApiError(400, "InvalidMockFault", f"{HEADER}: names no fault")
     return tuple(sorted(faults, key=lambda fault: fault.order))
+
+
+class FaultSet:
+    """The faults of one mock, as its request pipeline runs them (`http.fault_hooks.FaultHooks`): its configured
+    ones, and those a request's `X-Mock-Fault` header asks for."""
+
+    def __init__(self, specs: Iterable[str], *, seed: int) -> None:
+        self.configured = build_faults(specs, seed=seed)
+        # Draws of `rate=` in X-Mock-Fault headers; reproducible for a given seed and order of requests.
+        self._header_rng = random.Random(seed)  # noqa: S311  # reason: fault draws, not secrets
+
+    def for_request(self, headers: Mapping[str, str]) -> Sequence[FaultHook]:
+        """The faults that may act on this request, in the order they run: the mock's, then the header's."""
+        header = headers.get(HEADER)
+        if header is None:
+            return self.configured
+        chosen = [*self.configured, *request_faults(header, rng=self._header_rng)]
+        return sorted(chosen, key=lambda fault: fault.order)
+
+    def reset(self) -> None:
+        for fault in self.configured:
+            fault.reset()

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
-from .notifications import Notification, addresses
+from .outbox import Notification, addresses
 from .store import (
     TERMINAL,
     Message,
