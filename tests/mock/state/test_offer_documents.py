@@ -84,7 +84,7 @@ def test_ticks_refuse_a_naive_time() -> None:
 def test_the_documents_import_nothing_of_the_http_layer() -> None:
     code = (
         "import sys\n"
-        "import cloud_partner_portal_mock.state.offer_documents\n"
+        "import cloud_partner_portal_mock.state.offer_documents, cloud_partner_portal_mock.state.offer_seed\n"
         "print(sorted(m for m in ('starlette', 'openapi_core', 'jsonschema', 'httpx', 'anyio') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)  # noqa: S603  # reason: fixed code, this interpreter
