@@ -30,6 +30,16 @@ DOCUMENTED_STATUSES = {
     "getOperation": {"200", "400", "403", "404"} | EVERY_CALL,
     # Given only as a header value; its answers are inferred from getOperation (its description says so).
     "getLegacyOperation": {"200", "400", "403", "404"} | EVERY_CALL,
+    "listOffers": {"200", "400", "403", "404"} | EVERY_CALL,
+    # One page (retrieve-specific-offer) for the draft, a version and a slot.
+    "getOffer": {"200", "400", "403", "404"} | EVERY_CALL,
+    "getOfferVersion": {"200", "400", "403", "404"} | EVERY_CALL,
+    "getOfferSlot": {"200", "400", "403", "404"} | EVERY_CALL,
+    # The create/modify page; the 409 of a third-party report is not among them.
+    "putOffer": {"200", "201", "400", "403", "404", "412"} | EVERY_CALL,
+    # Shown only as a request: its 200 is an inference (its description says so), 400 the considerations
+    # page's answer to an unknown api-version.
+    "listOfferTypes": {"200", "400"} | EVERY_CALL,
 }
 
 
@@ -42,30 +52,33 @@ def statuses_beyond_the_pages(spec: dict[str, Any]) -> list[str]:
     ]
 
 
+def _walk_objects(
+    spec: dict[str, Any], where: str, node: Any, found: list[tuple[str, dict[str, Any]]], seen: set[str]
+) -> None:
+    """Every object schema reachable from node, each component once."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if ref not in seen:
+                seen.add(ref)
+                _walk_objects(spec, f"{where}{ref}", resolve(spec, node), found, seen)
+            return
+        if node.get("type") == "object" or "properties" in node:
+            found.append((where, node))
+        for key, value in node.items():
+            _walk_objects(spec, f"{where}/{key}", value, found, seen)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _walk_objects(spec, f"{where}/{index}", value, found, seen)
+
+
 def _response_objects(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     seen: set[str] = set()
-
-    def walk(where: str, node: Any) -> None:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
-                if ref not in seen:
-                    seen.add(ref)
-                    walk(f"{where}{ref}", resolve(spec, node))
-                return
-            if node.get("type") == "object" or "properties" in node:
-                found.append((where, node))
-            for key, value in node.items():
-                walk(f"{where}/{key}", value)
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(f"{where}/{index}", value)
-
     for _, _, op in operations(spec):
         for status, response in op["responses"].items():
             for media in resolve(spec, response).get("content", {}).values():
-                walk(f"{op['operationId']}.{status}", media["schema"])
+                _walk_objects(spec, f"{op['operationId']}.{status}", media["schema"], found, seen)
     return found
 
 
@@ -86,19 +99,37 @@ def syntax_rules_on_parameters(spec: dict[str, Any]) -> list[str]:
 
 def errors_that_must_have_a_body(spec: dict[str, Any]) -> list[str]:
     # Considerations page: "a JSON body may add detail"; a front end may send nothing.
-    return [
-        name
-        for name, response in spec["components"]["responses"].items()
-        if "content" in response and response.get("x-body-optional") is not True
-    ]
+    return sorted(
+        {
+            f"{op['operationId']}.{status}"
+            for _, _, op in operations(spec)
+            for status, raw in op["responses"].items()
+            if int(status) >= 400
+            and "content" in (response := resolve(spec, raw))
+            and response.get("x-body-optional") is not True
+        }
+    )
+
+
+def _request_objects(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    for _, _, op in operations(spec):
+        if "requestBody" in op:
+            for media in resolve(spec, op["requestBody"])["content"].values():
+                _walk_objects(spec, f"{op['operationId']}.request", media["schema"], found, set())
+    return found
 
 
 def closed_request_bodies(spec: dict[str, Any]) -> list[str]:
-    return [
-        name
-        for name, schema in spec["components"]["schemas"].items()
-        if name.startswith("Notification") and (schema.get("additionalProperties") is False or "required" in schema)
-    ]
+    # A body that refuses members the pages do not name fails a real server that accepts them, and an offer's
+    # definition carries keys no page lists (other offer types, keys the service adds): they must pass.
+    return sorted(
+        {
+            where
+            for where, schema in _request_objects(spec)
+            if schema.get("additionalProperties") is False or "required" in schema
+        }
+    )
 
 
 RULES = [
@@ -130,4 +161,18 @@ def test_the_walk_over_answers_reaches_every_answer_object() -> None:
         "Message",
         "ErrorResponse",
         "ErrorDetail",
+        "OfferSummary",
+        "Offer",
+        "OfferDefinition",
+        "OfferProperties",
+        "Plan",
+        "VmImage",
+        "VirtualMachinePricing",
+        "CorePrices",
+        "LeadConfiguration",
     } <= reached
+
+
+def test_the_walk_over_request_bodies_reaches_the_offer_and_the_notification() -> None:
+    reached = {where.rsplit("#/components/schemas/", 1)[-1].split("/")[0] for where, _ in _request_objects(SPEC)}
+    assert {"NotificationRequest", "NotificationMetadata", "Offer", "Plan", "VmImage", "CorePrices"} <= reached

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from support.description import (
@@ -57,6 +58,12 @@ def test_every_operation_is_in_the_expected_set() -> None:
             "listOperations",
             "getOperation",
             "getLegacyOperation",
+            "listOffers",
+            "getOffer",
+            "getOfferVersion",
+            "getOfferSlot",
+            "putOffer",
+            "listOfferTypes",
         ]
     )
 
@@ -138,12 +145,32 @@ def test_every_link_names_an_existing_operation_and_its_parameters(
     assert required <= set(link["parameters"]), f"{name}: misses path parameters {required - set(link['parameters'])}"
     source_path, source_method, _ = find_operation(SPEC, source)
     source_params = {pname for (_, pname) in parameters_of(SPEC, source_path, source_method)}
-    for expression in link["parameters"].values():
+    target_by_name = {pname: param for (_, pname), param in parameters_of(SPEC, target_path, target_method).items()}
+    for pname, expression in link["parameters"].items():
+        if not expression.startswith("$"):
+            # A constant (the preview slot): it must be a value the target parameter takes.
+            assert Draft202012Validator({**target_by_name[pname]["schema"], "components": SPEC["components"]}).is_valid(
+                expression
+            ), f"{name}: {pname}={expression!r}"
+            continue
         assert re.fullmatch(
-            r"\$request\.path\.\w+|\$response\.body#/[\w/]*|\$response\.header\.[\w-]+#regex:.+", expression
+            r"\$request\.path\.\w+|\$response\.body#/[\w/]*|\$response\.header\.[\w-]+(#regex:.+)?", expression
         ), expression
         if expression.startswith("$request.path."):
             assert expression.removeprefix("$request.path.") in source_params, f"{name}: {expression}"
+        if expression.startswith("$response.header."):
+            header = expression.removeprefix("$response.header.").split("#", 1)[0]
+            assert header in resolve(SPEC, _source_response(source, name)).get("headers", {}), f"{name}: {expression}"
+    if "requestBody" in link:
+        assert link["requestBody"] == "$response.body", f"{name}: a request body is the answer's, as read"
+        assert "requestBody" in find_operation(SPEC, link["operationId"])[2], f"{name}: the target takes no body"
+
+
+def _source_response(source: str, link_name: str) -> dict[str, Any]:
+    _, _, op = find_operation(SPEC, source)
+    status = link_name.split(".")[1]
+    response: dict[str, Any] = op["responses"][status]
+    return response
 
 
 def test_every_202_names_its_operation_in_one_of_two_optional_headers_and_links_to_get_operation() -> None:

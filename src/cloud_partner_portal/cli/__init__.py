@@ -21,6 +21,7 @@ One concern a module, each importing only those above it:
     progress      `--wait`'s display
     reads         `operations list`, `operations show`, `status`
     long_running  `cancel`, `publish`, `go-live` (one factory) and `wait`
+    offers        `offers list`, `show`, `update`, `add-image`, `types`
     root          the group `cli`: server, token, `--json`, and the commands under it
 
 Tests drive the command line through `click.testing.CliRunner` with a `Runtime` as `obj`: its httpx transport,

@@ -9,6 +9,7 @@ import click
 from ..api_version import API_VERSION
 from .exits import ErrorsAsExitCodes, exit_codes_help
 from .long_running import cancel, go_live, publish, wait_command
+from .offers import offers
 from .reads import operations, status
 from .session import MOCK_URL, PRODUCTION_URL, Runtime, Session, package_version
 
@@ -65,5 +66,5 @@ def cli(ctx: click.Context, base_url: str, mock: bool, token_file: Path | None, 
     ctx.obj = Session(runtime=runtime, base_url=base_url.rstrip("/"), token_file=token_file, json=as_json, azure=azure)
 
 
-for _command in (operations, cancel, publish, go_live, status, wait_command):
+for _command in (operations, cancel, publish, go_live, status, wait_command, offers):
     cli.add_command(_command)

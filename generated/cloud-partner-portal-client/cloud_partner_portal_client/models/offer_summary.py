@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.offer_status_kind import OfferStatusKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.offer_summary_definition import OfferSummaryDefinition
+
+
+T = TypeVar("T", bound="OfferSummary")
+
+
+@_attrs_define
+class OfferSummary:
+    """One offer as `listOffers` lists it (the retrieve-offers page's table and example).
+
+    Attributes:
+        offer_type_id (str | Unset): The offer type, for example `microsoft-azure-virtualmachines`.
+        publisher_id (str | Unset):
+        status (OfferStatusKind | str | Unset): The offer's status; a value outside the known set is passed through as a
+            string.
+        id (str | Unset): The offer's identifier (the page calls it a GUID; offers elsewhere have slugs).
+        version (int | Unset): The offer's current version; read-only, one more after each publish.
+        definition (OfferSummaryDefinition | Unset): The summary of an offer's definition; the page's example has only
+            `displayText` (read `getOffer` for the rest).
+        changed_time (str | Unset): When the offer last changed (UTC).
+    """
+
+    offer_type_id: str | Unset = UNSET
+    publisher_id: str | Unset = UNSET
+    status: OfferStatusKind | str | Unset = UNSET
+    id: str | Unset = UNSET
+    version: int | Unset = UNSET
+    definition: OfferSummaryDefinition | Unset = UNSET
+    changed_time: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        offer_type_id = self.offer_type_id
+
+        publisher_id = self.publisher_id
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, OfferStatusKind):
+            status = self.status.value
+        else:
+            status = self.status
+
+        id = self.id
+
+        version = self.version
+
+        definition: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.definition, Unset):
+            definition = self.definition.to_dict()
+
+        changed_time = self.changed_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if offer_type_id is not UNSET:
+            field_dict["offerTypeId"] = offer_type_id
+        if publisher_id is not UNSET:
+            field_dict["publisherId"] = publisher_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if id is not UNSET:
+            field_dict["id"] = id
+        if version is not UNSET:
+            field_dict["version"] = version
+        if definition is not UNSET:
+            field_dict["definition"] = definition
+        if changed_time is not UNSET:
+            field_dict["changedTime"] = changed_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.offer_summary_definition import OfferSummaryDefinition  # noqa: PLC0415
+
+        d = dict(src_dict)
+        offer_type_id = d.pop("offerTypeId", UNSET)
+
+        publisher_id = d.pop("publisherId", UNSET)
+
+        def _parse_status(data: object) -> OfferStatusKind | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_offer_status_value_type_0 = OfferStatusKind(data)
+
+                return componentsschemas_offer_status_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(OfferStatusKind | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        id = d.pop("id", UNSET)
+
+        version = d.pop("version", UNSET)
+
+        _definition = d.pop("definition", UNSET)
+        definition: OfferSummaryDefinition | Unset
+        if isinstance(_definition, Unset):
+            definition = UNSET
+        else:
+            definition = OfferSummaryDefinition.from_dict(_definition)
+
+        changed_time = d.pop("changedTime", UNSET)
+
+        offer_summary = cls(
+            offer_type_id=offer_type_id,
+            publisher_id=publisher_id,
+            status=status,
+            id=id,
+            version=version,
+            definition=definition,
+            changed_time=changed_time,
+        )
+
+        offer_summary.additional_properties = d
+        return offer_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
