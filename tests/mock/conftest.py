@@ -317,6 +317,8 @@ SEED_PAGE_VALUES = {
     "offerId": "contoso-virtualmachineoffer",
     "operationId": SEED_PAGE_OPERATION_ID,
     "legacyOperationId": SEED_PAGE_LEGACY_OPERATION_ID,
+    "version": "1",
+    "slotId": "Draft",
 }
 
 

@@ -184,7 +184,7 @@ def test_body_not_matching_the_schema_is_400_naming_the_field(api, body, fragmen
 
 
 def test_unknown_path_is_404_with_error_body(client):
-    response = client.get("/api/publishers/contoso/offers", headers=AUTH)
+    response = client.get("/api/publishers/contoso/offerings", headers=AUTH)
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "NotFound"

@@ -69,7 +69,12 @@ def _parameter_error(error: ParameterValidationError) -> ApiError:
 
 
 def schema_checks(
-    facts: OperationFacts, path_values: Mapping[str, str], query: Mapping[str, str], body_value: Any, has_body: bool
+    facts: OperationFacts,
+    path_values: Mapping[str, str],
+    query: Mapping[str, str],
+    headers: Mapping[str, str],
+    body_value: Any,
+    has_body: bool,
 ) -> dict[str, str]:
     """What openapi-core says of one request's parameters and body, as the mock's documented 400 (or 401)."""
     if facts.rules not in _OPENAPI:
@@ -80,7 +85,9 @@ def schema_checks(
         method=facts.method.lower(),
         parameters=RequestParameters(
             query=ImmutableMultiDict(list(query.items())),
-            header=Headers({"authorization": "Bearer contoso-token", "content-type": "application/json"}),
+            header=Headers(
+                {"authorization": "Bearer contoso-token", "content-type": "application/json", **dict(headers)}
+            ),
         ),
         body=json.dumps(body_value).encode() if has_body else None,
         content_type="application/json",

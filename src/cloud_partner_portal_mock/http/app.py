@@ -111,11 +111,14 @@ def _is_loopback_client(request: Request) -> bool:
         return False
 
 
-def _publisher_of(call: ValidRequest) -> str:
-    """The publisher whose namespace the call acts in: the path's, or the legacy operation id's."""
+def _publisher_of(call: ValidRequest) -> str | None:
+    """The publisher whose namespace the call acts in: the path's, or the legacy operation id's; None for a call
+    outside any publisher's namespace (`listOfferTypes`)."""
     if "publisherId" in call.path:
         return call.path["publisherId"]
-    return legacy_operation_id(call).publisher_id
+    if "legacyOperationId" in call.path:
+        return legacy_operation_id(call).publisher_id
+    return None
 
 
 def _path(request: Request) -> str:
@@ -185,8 +188,10 @@ class RequestPipeline:
                 query=request.query_params.multi_items(),
                 body_value=body_value,
                 has_body=body is not None,
+                headers=request.headers,
             )
-            require_namespace(caller, _publisher_of(call))
+            if (publisher_id := _publisher_of(call)) is not None:
+                require_namespace(caller, publisher_id)
             response = self.handlers[facts.operation_id](call, str(request.base_url))
         except ApiError as error:
             response = error_response(self._documented(error, facts))

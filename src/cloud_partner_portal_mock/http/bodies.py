@@ -1,28 +1,27 @@
 """The answers' JSON bodies, rendered from the state exactly as the description's schemas shape them:
-`OperationDetail`, `Submission` (and a list of them), `OfferStatus`. The locations of accepted calls, and their
+`OperationDetail`, `Submission` (and a list of them), `OfferStatus`, an `Offer` with its `ETag` header, the offer
+types. The locations of accepted calls, and their
 optional body, are `locations.py`'s. Called under the service's lock: operations change in place."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
+from starlette.responses import JSONResponse
+
 from ..state.lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
+from ..state.offer_documents import JsonObject, ticks
+from ..state.offer_seed import OFFER_TYPE_VERSIONS
 from ..state.store import Message, Offer, Operation, StepRun, Store
 
-_TICKS_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
 MARKETPLACE = "https://azuremarketplace.microsoft.com/marketplace/apps"
 
 
 def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def ticks(moment: datetime) -> int:
-    """.NET ticks (100 ns since 0001-01-01), which the `version` field of the list example looks like."""
-    return (moment - _TICKS_EPOCH) // timedelta(microseconds=1) * 10
 
 
 def _message(message: Message) -> dict[str, Any]:
@@ -146,3 +145,17 @@ def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, An
         "liveLinks": [_link(publish, preview=False)] if ever_live else [],
         "notificationEmails": publish.emails,
     }
+
+
+def offer_response(document: JsonObject, status_code: int = 200) -> JSONResponse:
+    """An offer document with its ETag in the `ETag` header as well (the concurrency page: a read carries it)."""
+    return JSONResponse(document, status_code=status_code, headers={"ETag": document["eTag"]})
+
+
+def offer_types() -> list[JsonObject]:
+    """`listOfferTypes`'s answer, which no page shows: the mock's choice is the types it seeds, each with the
+    schema versions its offers are created with."""
+    return [
+        {"offerTypeId": offer_type, "offerTypeVersions": dict(versions)}
+        for offer_type, versions in OFFER_TYPE_VERSIONS.items()
+    ]

@@ -118,6 +118,34 @@ class Endpoints:
         with self.service.at_offer(*_offer(call)) as at:
             return JSONResponse(bodies.operation_detail(at.operation(call.path["operationId"]), at.now))
 
+    @handles("listOffers")
+    def list_offers(self, call: ValidRequest, base_url: str) -> Response:
+        return JSONResponse(self.service.offers(call.path["publisherId"]))
+
+    @handles("getOffer")
+    def get_offer(self, call: ValidRequest, base_url: str) -> Response:
+        return bodies.offer_response(self.service.offer_document(*_offer(call)))
+
+    @handles("getOfferVersion")
+    def get_offer_version(self, call: ValidRequest, base_url: str) -> Response:
+        # The description's integer, checked: at most 2147483647 under the mock's rules, and under the
+        # documented ones a number Python reads whatever its size.
+        version = int(call.path["version"])
+        return JSONResponse(self.service.offer_document(*_offer(call), version=version))
+
+    @handles("getOfferSlot")
+    def get_offer_slot(self, call: ValidRequest, base_url: str) -> Response:
+        return JSONResponse(self.service.offer_document(*_offer(call), slot=call.path["slotId"]))
+
+    @handles("putOffer")
+    def put_offer(self, call: ValidRequest, base_url: str) -> Response:
+        written = self.service.put_offer(*_offer(call), call.body, call.headers.get("If-Match"))
+        return bodies.offer_response(written.document, written.status_code)
+
+    @handles("listOfferTypes")
+    def list_offer_types(self, call: ValidRequest, base_url: str) -> Response:
+        return JSONResponse(bodies.offer_types())
+
     @handles("getLegacyOperation")
     def get_legacy_operation(self, call: ValidRequest, base_url: str) -> Response:
         legacy = legacy_operation_id(call)

@@ -2,8 +2,11 @@
 
 Publish walks `displaydummycertify` → `displaycertify` → `displayprovision` → `displaypackage` →
 `publisher-signoff`. On reaching sign-off the step reads `waitingForPublisherReview`, the publish operation
-reads `completed` and the offer `waitingForPublisherReview`. Go live walks `live`; when it ends the offer
-reads `succeeded`. Each step runs for its configured seconds. An offer's `Problem` can block a step (it
+reads `completed`, the offer `waitingForPublisherReview`, and the draft document as it stands then becomes the
+Preview slot (`offer_documents`). Go live walks `live`; when it ends the offer reads `succeeded`, the Preview
+slot becomes Production and the offer's `version` moves to the draft's next number.
+
+Each step runs for its configured seconds. An offer's `Problem` can block a step (it
 waits until cancelled) or fail it when it ends (the operation reads `failed`, the offer `failed`).
 
 Cancel acts on the offer's running publish or go-live:
@@ -83,6 +86,9 @@ def _settle(store: Store, operation: Operation, status: str) -> None:
         offer = store.offer(operation.publisher_id, operation.offer_id)
         assert offer is not None
         offer.ever_live = True
+        if store.documents is not None:
+            # Preview becomes Production, recorded as its version; the draft moves to the next number.
+            offer.version = store.documents.go_live(offer.publisher_id, offer.id)
     store.finished(operation)
 
 
@@ -95,6 +101,9 @@ def _enter_step(store: Store, offer: Offer, operation: Operation, index: int, at
     problem = offer.problem if operation.kind == "publish" else None
     if step.definition.id == SIGNOFF_STEP:
         step.status = "waitingForPublisherReview"
+        if store.documents is not None:
+            # The run reached sign-off: the draft as it stands now is what the publisher checks in preview.
+            store.documents.publish_to_preview(offer.publisher_id, offer.id)
         _notify(store, operation, event, step.definition.id, at)
         _settle(store, operation, "completed")
         _notify(store, operation, "completed", step.definition.id, at)

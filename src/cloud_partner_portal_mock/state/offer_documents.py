@@ -49,6 +49,8 @@ from pathlib import PurePosixPath
 from typing import Any, Final
 from urllib.parse import quote, urlsplit
 
+from .errors import ApiError
+
 JsonObject = dict[str, Any]
 StatusOf = Callable[[str], str]
 """The offer's publishing status (as `/status` reads it), given the offer id, for the caller's publisher."""
@@ -57,6 +59,8 @@ SLOTS: Final = ("Draft", "Preview", "Production")
 NEVER_PUBLISHED: Final = "neverPublished"
 MAX_KEPT_VERSIONS: Final = 64
 """Published versions kept per offer: the oldest is dropped when a go-live records one more."""
+MAX_OFFERS_PER_PUBLISHER: Final = 1000
+"""Offers one publisher may hold: a PUT creating one more answers 400, so the mock's memory stays bounded."""
 MAX_DEFINITION_DEPTH: Final = 64
 """How deeply a definition's objects and arrays may nest (the pages' deepest is 5), so that copying one cannot
 exhaust the interpreter's stack whatever the body."""
@@ -72,17 +76,9 @@ _MAX_SUFFIX_CHARS = 8
 _QUOTED_CHARS = 80
 
 
-class DocumentError(Exception):
-    """A refused read or write: an HTTP status, a machine-readable code and a message that names the thing.
-
-    The same fields as `errors.ApiError`, which this layer cannot import (that module builds Starlette
-    responses); the HTTP layer turns one into the other."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(f"{status} {code}: {message}")
-        self.status = status
-        self.code = code
-        self.message = message
+DocumentError = ApiError
+"""A refused read or write of a document: the API's error (status, machine-readable code, a message that names the
+thing), as every layer above renders it."""
 
 
 def ticks(moment: datetime) -> int:
@@ -135,11 +131,29 @@ class _Offer:
 class OfferDocuments:
     """Every publisher's offer documents. Not thread-safe by itself: the service calls it under its lock."""
 
-    def __init__(self, max_versions: int = MAX_KEPT_VERSIONS) -> None:
+    def __init__(self, max_versions: int = MAX_KEPT_VERSIONS, max_offers: int = MAX_OFFERS_PER_PUBLISHER) -> None:
         if max_versions < 1:
             raise ValueError(f"max_versions: must be >= 1, got {max_versions}")
+        if max_offers < 1:
+            raise ValueError(f"max_offers: must be >= 1, got {max_offers}")
         self.max_versions = max_versions
+        self.max_offers = max_offers
         self._publishers: dict[str, dict[str, _Offer]] = {}
+
+    def offer_ids(self, publisher_id: str) -> list[str]:
+        """The publisher's offers that have a document, in the order they were created."""
+        return list(self._publishers.get(publisher_id, {}))
+
+    def slots(self, publisher_id: str, offer_id: str, status_of: StatusOf) -> dict[str, JsonObject | None]:
+        """Copies of the offer's document in each slot (`SLOTS`), None for a slot never filled."""
+        offer = self._offer(publisher_id, offer_id)
+        status = status_of(offer_id)
+        held = {"Draft": offer.draft, "Preview": offer.preview, "Production": offer.production}
+        return {slot: None if document is None else _rendered(document, status) for slot, document in held.items()}
+
+    def kept_versions(self, publisher_id: str, offer_id: str) -> tuple[int, ...]:
+        """The numbers of the offer's published versions kept, oldest first."""
+        return tuple(self._offer(publisher_id, offer_id).versions)
 
     def read(
         self,
@@ -194,6 +208,12 @@ class OfferDocuments:
         offer = self._find(publisher_id, offer_id)
         offer_type_id, type_versions, definition = _checked_body(publisher_id, offer_id, body, offer)
         _check_precondition(publisher_id, offer_id, if_match, offer)
+        if offer is None and len(self._publishers.get(publisher_id, {})) >= self.max_offers:
+            raise _bad(
+                "TooManyOffers",
+                f"Publisher '{publisher_id}' holds {self.max_offers} offers, the most this mock keeps; "
+                f"offer '{offer_id}' was not created.",
+            )
         at = ticks(now) if offer is None else max(ticks(now), offer.changed + 1)
         status = NEVER_PUBLISHED if offer is None else status_of(offer_id)
         stored = copy.deepcopy(definition)

@@ -30,8 +30,10 @@ come back untouched.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import MappingProxyType
 from typing import Literal
 
 from .offer_documents import NEVER_PUBLISHED, JsonObject, OfferDocuments
@@ -40,7 +42,10 @@ VM = "microsoft-azure-virtualmachines"
 APP = "microsoft-azure-applications"
 MARKETPLACE = "microsoft-azure-marketplace"
 # The create example's schema versions.
-_TYPE_VERSIONS = {VM: {VM: 87, MARKETPLACE: 39}, APP: {APP: 12, MARKETPLACE: 39}}
+OFFER_TYPE_VERSIONS: Mapping[str, Mapping[str, int]] = MappingProxyType(
+    {VM: MappingProxyType({VM: 87, MARKETPLACE: 39}), APP: MappingProxyType({APP: 12, MARKETPLACE: 39})}
+)
+"""The seeded offer types and the schema versions their offers use (the application type's are [INFERRED])."""
 _LEAD_CONFIGURATIONS = ("table", "blob", "salesForce", "crm", "httpsEndpoint", "marketo")
 
 Step = Literal["preview", "live"]
@@ -320,7 +325,7 @@ def seed_documents(documents: OfferDocuments, now: datetime) -> None:
                 "publisherId": seeded.publisher_id,
                 "offerTypeId": seeded.offer_type_id,
                 "id": seeded.offer_id,
-                "offerTypeVersions": _TYPE_VERSIONS[seeded.offer_type_id],
+                "offerTypeVersions": dict(OFFER_TYPE_VERSIONS[seeded.offer_type_id]),
                 "definition": revision.definition,
             }
             at = now - timedelta(days=revision.days_ago)

@@ -20,6 +20,8 @@ from typing import Protocol
 from . import lifecycle, snapshot
 from .clock import Clock
 from .errors import ApiError, clip, offer_not_found
+from .offer_documents import NEVER_PUBLISHED, JsonObject, OfferDocuments, StatusOf, Written
+from .offer_seed import seed_documents
 from .outbox import Notification
 from .seed import seed
 from .snapshot import StateSnapshot
@@ -111,8 +113,50 @@ class PublishingService:
 
     def _seeded(self) -> Store:
         store = Store(self.config.seed, self.config.retain_finished)
-        seed(store, self.clock.now(), self.config.publishers)
+        now = self.clock.now()
+        seed(store, now, self.config.publishers)
+        # The documents after the history: replaying it with them in place would publish the drafts again.
+        documents = OfferDocuments()
+        seed_documents(documents, now)
+        store.documents = documents
         return store
+
+    @contextmanager
+    def _documents(self, publisher_id: str) -> Iterator[tuple[OfferDocuments, StatusOf, datetime]]:
+        """The documents under the lock, with the step ends due by now applied, and the publisher's offers'
+        status as `/status` reads it (so a document, the summary list and `/status` never disagree)."""
+        with self._lock:
+            now = self.clock.now()
+            lifecycle.advance(self._store, now)
+            store = self._store
+            assert store.documents is not None
+
+            def status_of(offer_id: str) -> str:
+                offer = store.offer(publisher_id, offer_id)
+                return NEVER_PUBLISHED if offer is None else lifecycle.offer_status(store, offer)
+
+            yield store.documents, status_of, now
+
+    def offers(self, publisher_id: str) -> list[JsonObject]:
+        """The publisher's offers as `listOffers` lists them (E1)."""
+        with self._documents(publisher_id) as (documents, status_of, _):
+            return documents.summary(publisher_id, status_of)
+
+    def offer_document(
+        self, publisher_id: str, offer_id: str, *, slot: str | None = None, version: int | None = None
+    ) -> JsonObject:
+        """The offer's draft, or its document in `slot`, or as published as `version` (E2, E4, E3)."""
+        with self._documents(publisher_id) as (documents, status_of, _):
+            return documents.read(publisher_id, offer_id, status_of, slot=slot, version=version)
+
+    def put_offer(self, publisher_id: str, offer_id: str, body: object, if_match: str | None) -> Written:
+        """Create the offer or replace its draft (E6): a check-and-set under the lock, so of several writers with
+        the same ETag exactly one wins and the others get 412, and a refused PUT changes nothing."""
+        with self._documents(publisher_id) as (documents, status_of, now):
+            written = documents.put(publisher_id, offer_id, body, if_match, now, status_of)
+            if written.created:
+                self._store.add_offer(Offer(publisher_id, offer_id, written.document["offerTypeId"]))
+            return written
 
     def reset(self) -> None:
         """Back to the seeded data set (at the clock's current time), with the id generator re-seeded and an

@@ -8,12 +8,14 @@ were. For tests, users' and ours, that want to look at the state without going t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 
 from .lifecycle import offer_status
+from .offer_documents import NEVER_PUBLISHED, JsonObject
 from .outbox import Notification
 from .store import Offer, Operation, OperationKind, Store
 
@@ -60,6 +62,19 @@ class OfferView:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferDocumentView:
+    """An offer's documents as `getOfferSlot` would answer them (copies: changing one changes nothing else)."""
+
+    draft: JsonObject
+    preview: JsonObject | None
+    """None: never previewed (the slot answers 404)."""
+    production: JsonObject | None
+    """None: never live (the slot answers 404)."""
+    versions: tuple[int, ...]
+    """The published versions kept (`getOfferVersion`), oldest first."""
+
+
+@dataclass(frozen=True, slots=True)
 class StateSnapshot:
     at: datetime
     """The clock's time when it was taken."""
@@ -70,6 +85,8 @@ class StateSnapshot:
     """Operation id → the operation, for every operation kept."""
     outbox: tuple[Notification, ...]
     """The notifications of the operations kept, oldest first."""
+    documents: Mapping[tuple[str, str], OfferDocumentView]
+    """(publisher id, offer id) → the offer's documents, for every offer that has them."""
 
     def offer(self, publisher_id: str, offer_id: str) -> OfferView:
         return self.offers[(publisher_id, offer_id)]
@@ -112,6 +129,28 @@ def _offer(store: Store, offer: Offer) -> OfferView:
     )
 
 
+def _same(status: str, offer_id: str) -> str:
+    return status
+
+
+def _documents(store: Store) -> dict[tuple[str, str], OfferDocumentView]:
+    documents = store.documents
+    if documents is None:
+        return {}
+    views: dict[tuple[str, str], OfferDocumentView] = {}
+    for publisher_id in store.publishers:
+        for offer_id in documents.offer_ids(publisher_id):
+            offer = store.offer(publisher_id, offer_id)
+            status = offer_status(store, offer) if offer is not None else NEVER_PUBLISHED
+            slots = documents.slots(publisher_id, offer_id, functools.partial(_same, status))
+            draft = slots["Draft"]
+            assert draft is not None
+            views[(publisher_id, offer_id)] = OfferDocumentView(
+                draft, slots["Preview"], slots["Production"], documents.kept_versions(publisher_id, offer_id)
+            )
+    return views
+
+
 def take(store: Store, at: datetime) -> StateSnapshot:
     """The snapshot of `store` (the caller holds the lock and has applied the step ends due by `at`)."""
     return StateSnapshot(
@@ -122,4 +161,5 @@ def take(store: Store, at: datetime) -> StateSnapshot:
         ),
         operations=MappingProxyType({op_id: _operation(op) for op_id, op in store.operations.items()}),
         outbox=tuple(store.notifications()),
+        documents=MappingProxyType(_documents(store)),
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from .offer_documents import OfferDocuments
 from .outbox import Notification
 
 OperationKind = Literal["publish", "goLive", "cancel"]
@@ -139,6 +140,9 @@ class Store:
         """The operations whose status is `running`, in the order they started (kept by `lifecycle`)."""
         self.outbox: list[Notification] = []
         """The notifications of the operations kept, oldest first."""
+        self.documents: OfferDocuments | None = None
+        """The offers' documents (drafts, slots, versions), when the store has them: the service's seeding sets
+        them after replaying the publishing history, so that the replay does not publish the seeded drafts again."""
         self._dropped: set[str] = set()
         """Ids of operations dropped since the outbox last lost their notifications."""
         # Ids only need to be reproducible, not unpredictable.

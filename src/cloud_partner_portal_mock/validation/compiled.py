@@ -7,9 +7,10 @@ per request: BENCHMARKS.md). A quick predicate (`predicates.py`) answers "valid"
 
 What an OpenAPI validator does around the schema check is done here the same way, for the shapes this module
 accepts: parameters are read in the operation's order, then the path item's, a missing optional parameter takes
-its schema's `default`, an empty query value is refused, and a JSON body is checked only when one was sent. An
-operation with anything else (a header or cookie parameter, a `content` parameter, a parameter that is not a
-plain string, a body that is not `application/json`, a recursive or remote `$ref`, another OpenAPI version) is
+its schema's `default`, an empty query value is refused, an integer parameter is cast with `int()` first (as
+openapi-core casts it: a value `int()` refuses is invalid), and a JSON body is checked only when one was sent. An
+operation with anything else (a cookie parameter, a `content` parameter, a parameter that is neither a plain
+string nor an integer, a body that is not `application/json`, a recursive or remote `$ref`, another OpenAPI version) is
 refused when the app starts (`UnsupportedOperation`), so there is one engine and no operation goes unchecked.
 `tests/mock/validation/test_validation_equivalence.py` holds this engine to openapi-core's answers (the oracle)
 for generated requests.
@@ -18,7 +19,7 @@ for generated requests.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +30,10 @@ from .spec import Description, OperationFacts, description
 
 _NO_DEFAULT: Any = object()
 _LITERAL_KEYWORDS = frozenset({"const", "enum", "default", "example", "examples", "description", "title", "required"})
-SUPPORTED_PARAMETER_LOCATIONS = ("path", "query")
-_DEFAULT_STYLE = {"path": "simple", "query": "form"}
+SUPPORTED_PARAMETER_LOCATIONS = ("path", "query", "header")
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple"}
+_CASTS: dict[str, Callable[[str], Any] | None] = {"string": None, "integer": int}
+"""A parameter's schema type → how its raw text becomes the value validated (None: the text itself)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class CompiledParameter:
     default: Any
     """The schema's `default` (what a missing parameter reads), or `_NO_DEFAULT`."""
     check: SchemaCheck
+    cast: Callable[[str], Any] | None = None
+    """How the raw text becomes the value checked (`int` for an integer), or None: the text is the value."""
 
     @property
     def has_default(self) -> bool:
@@ -72,6 +77,8 @@ class CompiledOperation:
     parameters: tuple[CompiledParameter, ...]
     body: SchemaCheck | None
     """The `application/json` body's schema, or None when the operation takes no body."""
+    body_required: bool = False
+    """Whether the description requires the body (`requestBody.required`)."""
 
 
 def _unsupported_parameter(parameter: Mapping[str, Any], spec: Description) -> str | None:
@@ -85,10 +92,10 @@ def _unsupported_parameter(parameter: Mapping[str, Any], spec: Description) -> s
         return f"a parameter of style {parameter.get('style')!r}"
     if "allowEmptyValue" in parameter or "allowReserved" in parameter:
         return "allowEmptyValue or allowReserved"
-    # A plain string needs no deserializing or casting: the raw value is what is validated.
+    # A plain string needs no deserializing or casting: the raw value is what is validated; an integer is cast.
     schema = spec.resolve(parameter["schema"])
-    if not (isinstance(schema, dict) and schema.get("type") == "string"):
-        return "a parameter that is not a plain string"
+    if not (isinstance(schema, dict) and schema.get("type") in _CASTS):
+        return "a parameter that is neither a plain string nor an integer"
     return None
 
 
@@ -145,18 +152,22 @@ def compile_operation(spec: Description, facts: OperationFacts) -> CompiledOpera
                 required=bool(parameter.get("required", False)),
                 default=schema.get("default", _NO_DEFAULT),
                 check=check,
+                cast=_CASTS[schema["type"]],
             )
         )
 
     body = None
+    body_required = False
     if "requestBody" in operation:
-        content = spec.resolve(operation["requestBody"]).get("content", {})
+        request_body = spec.resolve(operation["requestBody"])
+        body_required = bool(request_body.get("required", False))
+        content = request_body.get("content", {})
         if set(content) != {"application/json"} or "schema" not in content["application/json"]:
             raise unsupported("a request body that is not application/json with a schema")
         body = _check(content["application/json"]["schema"], spec)
         if body is None:
             raise unsupported("a recursive or remote $ref")
-    return CompiledOperation(tuple(parameters), body)
+    return CompiledOperation(tuple(parameters), body, body_required)
 
 
 def _check(schema: Any, spec: Description) -> SchemaCheck | None:

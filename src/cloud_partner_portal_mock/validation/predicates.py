@@ -9,9 +9,11 @@ anything else (then there is no predicate). A predicate never accepts what jsons
 
 Supported, with the meaning of JSON Schema 2020-12 as jsonschema implements it:
 
-- `type`: `string`, `object`, `array`, `boolean`, `null` (one or a list; numbers are left to jsonschema);
-- `properties`, `required`, `additionalProperties` (without `patternProperties`), `allOf`;
+- `type`: `string`, `object`, `array`, `boolean`, `null`, `integer`, `number` (one or a list);
+- `properties`, `required`, `additionalProperties` (without `patternProperties`), `allOf`, `anyOf`, `items` (one
+  schema for every item);
 - `minLength`, `maxLength` (in code points), `pattern` (`re.search`), `const` and `enum` of strings;
+- `minimum`, `maximum` (numbers), `format` (asked of jsonschema's own format checker, so the answer is its own);
 - annotations, which validate nothing: `title`, `description`, `default`, `example`, `examples`, `$comment`,
   `deprecated`.
 """
@@ -22,6 +24,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 Predicate = Callable[[Any], bool]
 
 _ANNOTATIONS = frozenset({"title", "description", "default", "example", "examples", "$comment", "deprecated"})
@@ -31,7 +35,14 @@ _TYPES: Mapping[str, Callable[[Any], bool]] = {
     "array": lambda value: isinstance(value, list),
     "boolean": lambda value: isinstance(value, bool),
     "null": lambda value: value is None,
+    # jsonschema's meaning: a bool is no number, and a float with no fraction is an integer.
+    "integer": lambda value: (
+        (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+    ),
+    "number": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
 }
+_FORMATS = Draft202012Validator.FORMAT_CHECKER
+"""The format checker the compiled validators use (`compiled.py`)."""
 
 
 class Unsupported(Exception):
@@ -183,6 +194,35 @@ def _all_of(schemas: Any, schema: Mapping[str, Any]) -> Predicate:
     return lambda value: all(test(value) for test in tests)
 
 
+def _any_of(schemas: Any, schema: Mapping[str, Any]) -> Predicate:
+    if not isinstance(schemas, list) or not schemas:
+        raise Unsupported("anyOf")
+    tests = [_compile(sub) for sub in schemas]
+    return lambda value: any(test(value) for test in tests)
+
+
+def _items(items: Any, schema: Mapping[str, Any]) -> Predicate:
+    if "prefixItems" in schema:
+        raise Unsupported("items with prefixItems")
+    test = _compile(items)
+    return lambda value: not isinstance(value, list) or all(test(item) for item in value)
+
+
+def _bound(limit: Any, *, minimum: bool) -> Predicate:
+    if isinstance(limit, bool) or not isinstance(limit, int | float):
+        raise Unsupported("bound")
+    number = _TYPES["number"]
+    if minimum:
+        return lambda value: not number(value) or value >= limit
+    return lambda value: not number(value) or value <= limit
+
+
+def _format(name: Any, schema: Mapping[str, Any]) -> Predicate:
+    if not isinstance(name, str):
+        raise Unsupported("format")
+    return lambda value: _FORMATS.conforms(value, name)
+
+
 def _length(limit: Any, *, minimum: bool) -> Predicate:
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise Unsupported("length")
@@ -217,6 +257,11 @@ _KEYWORDS: Mapping[str, Callable[[Any, Mapping[str, Any]], Predicate]] = {
     "required": _required,
     "additionalProperties": _additional_properties,
     "allOf": _all_of,
+    "anyOf": _any_of,
+    "items": _items,
+    "minimum": lambda limit, schema: _bound(limit, minimum=True),
+    "maximum": lambda limit, schema: _bound(limit, minimum=False),
+    "format": _format,
     "minLength": lambda limit, schema: _length(limit, minimum=True),
     "maxLength": lambda limit, schema: _length(limit, minimum=False),
     "pattern": _pattern,

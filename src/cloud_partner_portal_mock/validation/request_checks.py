@@ -34,9 +34,11 @@ SchemaMessages = list[tuple[list[Any], str]]
 QueryItems = Sequence[tuple[str, str]]
 """A query string's (name, value) pairs, in order, a name as often as it was given."""
 
-SchemaChecks = Callable[[OperationFacts, Mapping[str, str], Mapping[str, str], Any, bool], dict[str, str]]
-"""(operation, path values, query values, body value, whether a body was sent) → the query values, defaults filled
-in; else the documented 400."""
+SchemaChecks = Callable[
+    [OperationFacts, Mapping[str, str], Mapping[str, str], Mapping[str, str], Any, bool], dict[str, str]
+]
+"""(operation, path values, query values, header values, body value, whether a body was sent) → the query values,
+defaults filled in; else the documented 400."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class ValidRequest:
     query: Mapping[str, str]
     emails: str | None = None
     body: Any = field(default=None)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    """The values of the header parameters the operation declares, by their names as declared (`If-Match`)."""
 
 
 def safe_str(value: object) -> str:
@@ -125,7 +129,12 @@ def check_query(query: QueryItems, facts: OperationFacts) -> dict[str, str]:
 
 
 def compiled_checks(
-    facts: OperationFacts, path_values: Mapping[str, str], query: Mapping[str, str], body_value: Any, has_body: bool
+    facts: OperationFacts,
+    path_values: Mapping[str, str],
+    query: Mapping[str, str],
+    headers: Mapping[str, str],
+    body_value: Any,
+    has_body: bool,
 ) -> dict[str, str]:
     """The query values (defaults filled in) of a request that passes the compiled checks; else the documented
     400: api-version's first, then in the description's order (as openapi-core orders them)."""
@@ -133,7 +142,7 @@ def compiled_checks(
     query_values: dict[str, str] = {}
     problems: list[tuple[str, ApiError]] = []
     for parameter in compiled.parameters:
-        source = path_values if parameter.location == "path" else query
+        source = {"path": path_values, "query": query, "header": headers}[parameter.location]
         value = source.get(parameter.name)
         if value is None:
             if parameter.has_default:
@@ -147,6 +156,13 @@ def compiled_checks(
             empty: SchemaMessages = [([], f"Value of {parameter.name} query parameter cannot be empty")]
             problems.append((parameter.name, invalid_parameter("query", parameter.name, value, empty)))
             continue
+        if parameter.cast is not None and isinstance(value, str):
+            try:
+                value = parameter.cast(value)
+            except ValueError:
+                cast: SchemaMessages = [([], f"{clip(value)} is not an integer")]
+                problems.append((parameter.name, invalid_parameter(parameter.location, parameter.name, value, cast)))
+                continue
         if errors := parameter.check.errors(value):
             problems.append(
                 (parameter.name, invalid_parameter(parameter.location, parameter.name, value, schema_messages(errors)))
@@ -156,6 +172,9 @@ def compiled_checks(
             query_values[parameter.name] = str(value)
     if problems:
         raise min(problems, key=lambda problem: problem[0] != API_VERSION)[1]
+    if not has_body and compiled.body_required:
+        needed = f"request body: {facts.operation_id} needs one (JSON); none was sent."
+        raise ApiError(400, "InvalidRequestBody", needed)
     if has_body and compiled.body is not None and (errors := compiled.body.errors(body_value)):
         raise body_error(schema_messages(errors), body_value, facts.rules)
     return query_values
@@ -168,18 +187,22 @@ def validate(
     query: QueryItems,
     body_value: Any,
     has_body: bool,
+    headers: Mapping[str, str] | None = None,
     schema_checks: SchemaChecks = compiled_checks,
 ) -> ValidRequest:
     """Validate one request against its operation; raise the documented 400.
 
-    `body_value` is the body's JSON value, `has_body` whether one was sent. `schema_checks` is the engine of the
+    `body_value` is the body's JSON value, `has_body` whether one was sent; `headers` the request's headers (any
+    mapping that looks names up case-insensitively, as Starlette's does), of which the declared ones are read.
+    `schema_checks` is the engine of the
     schema checks: the compiled one; the equivalence test passes its oracle."""
     query_values = check_query(query, facts)
     # Path values as routed: a validator's own path parser may strip whitespace (`contoso%0A` reads `contoso`).
     path_values = {k: str(v) for k, v in path_params.items()}
-    checked_query = schema_checks(facts, path_values, query_values, body_value, has_body)
+    header_values = {name: headers[name] for name in facts.header_parameters if headers and name in headers}
+    checked_query = schema_checks(facts, path_values, query_values, header_values, body_value, has_body)
     for location, name, pattern in facts.patterns:
-        value = (path_values if location == "path" else checked_query).get(name)
+        value = {"path": path_values, "query": checked_query, "header": header_values}[location].get(name)
         if value is not None and not pattern.search(value):
             raise ApiError(
                 400, "InvalidParameter", f"{location} parameter {name}: {clip(value)} does not match {pattern.pattern}"
@@ -192,4 +215,4 @@ def validate(
             raise ApiError(400, "InvalidNotificationEmails", problem)
     else:
         emails = None
-    return ValidRequest(path=path_values, query=checked_query, emails=emails, body=body_value)
+    return ValidRequest(path=path_values, query=checked_query, emails=emails, body=body_value, headers=header_values)

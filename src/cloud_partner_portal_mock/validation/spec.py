@@ -44,6 +44,8 @@ class OperationFacts:
     required_query: frozenset[str]
     statuses: frozenset[int]
     has_body: bool
+    header_parameters: tuple[str, ...] = ()
+    """The names of its header parameters, as the description writes them (`If-Match`)."""
     patterns: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     """(location, name, pattern) of each parameter with a `pattern`, compiled with ECMA-262 `$` semantics."""
     rules: str = MOCK_RULES
@@ -110,6 +112,7 @@ class Description:
                         ),
                         statuses=frozenset(int(code) for code in operation["responses"] if code.isdigit()),
                         has_body="requestBody" in operation,
+                        header_parameters=tuple(p["name"] for p in parameters if p["in"] == "header"),
                         patterns=tuple(
                             (p["in"], p["name"], ecma_pattern(self.resolve(p["schema"])["pattern"]))
                             for p in parameters

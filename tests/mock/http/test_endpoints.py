@@ -24,6 +24,12 @@ def test_each_handler_is_the_method_registered_for_its_operation_id():
         "listOperations": "list_operations",
         "getOperation": "get_operation",
         "getLegacyOperation": "get_legacy_operation",
+        "listOffers": "list_offers",
+        "getOffer": "get_offer",
+        "getOfferVersion": "get_offer_version",
+        "getOfferSlot": "get_offer_slot",
+        "putOffer": "put_offer",
+        "listOfferTypes": "list_offer_types",
     }
 
 
@@ -53,23 +59,23 @@ def test_a_handler_without_an_operation_is_refused_too():
         check_handlers(description(), handlers)
 
 
-def _with_header_parameter() -> Description:
+def _with_cookie_parameter() -> Description:
     document = description().copy()
     operation = document["paths"]["/api/publishers/{publisherId}/offers/{offerId}/cancel"]["post"]
-    operation.setdefault("parameters", []).append({"name": "x-trace", "in": "header", "schema": {"type": "string"}})
+    operation.setdefault("parameters", []).append({"name": "trace", "in": "cookie", "schema": {"type": "string"}})
     return Description(MOCK_RULES, json.dumps(document).encode())
 
 
 def test_an_operation_the_compiled_engine_cannot_check_is_refused_by_name():
-    spec = _with_header_parameter()
+    spec = _with_cookie_parameter()
     cancel = next(facts for facts in spec.operations if facts.operation_id == "cancelOperation")
 
-    with pytest.raises(UnsupportedOperation, match="cancelOperation uses a header parameter"):
+    with pytest.raises(UnsupportedOperation, match="cancelOperation uses a cookie parameter"):
         compile_operation(spec, cancel)
 
 
 def test_the_app_compiles_every_operation_when_it_starts(monkeypatch):
-    spec = _with_header_parameter()
+    spec = _with_cookie_parameter()
     monkeypatch.setattr(http_app.spec, "description", lambda rules=MOCK_RULES: spec)
     monkeypatch.setattr(http_app, "compiled_operation", lambda facts: compile_operation(spec, facts))
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from cloud_partner_portal_mock.clock import DEFAULT_FROZEN_START
-from cloud_partner_portal_mock.lifecycle import offer_status
-from cloud_partner_portal_mock.seed import seed
+from cloud_partner_portal_mock.state.clock import DEFAULT_FROZEN_START
+from cloud_partner_portal_mock.state.lifecycle import offer_status
 from cloud_partner_portal_mock.state.offer_documents import DocumentError, OfferDocuments
 from cloud_partner_portal_mock.state.offer_seed import seed_documents
-from cloud_partner_portal_mock.store import Store
+from cloud_partner_portal_mock.state.seed import seed
+from cloud_partner_portal_mock.state.store import Store
 
 NOW = DEFAULT_FROZEN_START
 M = "microsoft-azure-marketplace."

@@ -35,6 +35,8 @@ segments = (
     st.from_regex(PATTERN, fullmatch=True).filter(lambda s: 0 < len(s) <= 70)
     | st.text(alphabet="ab-._ \t\n%\x00é", min_size=1, max_size=12)
     | st.sampled_from(["contoso", "contoso-virtualmachineoffer", "-x", ".", "..", "a" * 50, "a" * 51, "x\n"])
+    # Offer versions: integers, and texts `int()` reads or refuses.
+    | st.sampled_from(["1", "5", "0", "-1", "2147483647", "2147483648", " 5", "+5", "1_0", "5.0", "\u0665"])
 ).filter(lambda s: "/" not in s)
 emails = (
     st.from_regex(EMAILS_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 1100)
@@ -48,6 +50,29 @@ bodies = st.one_of(
     st.builds(lambda v: {"metadata": v}, json_values),
     json_values,
 )
+offer_bodies = st.one_of(
+    st.builds(
+        lambda p, o, t, d: {"publisherId": p, "id": o, "offerTypeId": t, "definition": d},
+        st.sampled_from(["contoso", 5]),
+        st.sampled_from(["contoso-virtualmachineoffer", None]),
+        st.sampled_from(["microsoft-azure-virtualmachines", ""]),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "displayText": st.text(max_size=5) | st.integers(),
+                "plans": st.lists(st.fixed_dictionaries({"planId": st.text(max_size=4) | st.none()}), max_size=2),
+            },
+        ),
+    ),
+    st.builds(
+        lambda v, tv, ct: {"publisherId": "contoso", "id": "o", "offerTypeId": "t", "definition": {}, **v, **tv, **ct},
+        st.sampled_from([{}, {"version": 2}, {"version": 2.0}, {"version": True}, {"version": "2"}]),
+        st.sampled_from([{}, {"offerTypeVersions": {"a": 1}}, {"offerTypeVersions": {"a": 1.5}}]),
+        st.sampled_from(
+            [{}, {"changedTime": "2017-06-07T06:15:39.7349221Z"}, {"changedTime": "yesterday"}, {"status": 3}]
+        ),
+    ),
+)
 queries = st.tuples(
     st.none() | st.sampled_from(["2017-10-31", "", "2016-01-01", "2017-10-31\n", " 2017-10-31", "2017-10-31 "]),
     st.none() | st.sampled_from([*STATUSES, "", "Running", "bogus", "running\n"]),
@@ -55,11 +80,15 @@ queries = st.tuples(
 )
 
 
+if_match = st.none() | st.sampled_from(["*", "W/\"datetime'2017-06-07T06%3A15%3A40.4771399Z'\"", "x", "é"])
+
+
 def _outcome(
     facts: spec.OperationFacts,
     values: dict[str, str],
     query: list[tuple[str, str]],
     body: Any,
+    headers: dict[str, str],
     schema_checks: request_checks.SchemaChecks = request_checks.compiled_checks,
 ) -> tuple[Any, ...]:
     try:
@@ -69,11 +98,12 @@ def _outcome(
             query=query,
             body_value=body,
             has_body=body is not None,
+            headers=headers,
             schema_checks=schema_checks,
         )
     except ApiError as error:
         return ("error", error.status, error.code)
-    return ("ok", dict(checked.path), dict(checked.query), checked.emails)
+    return ("ok", dict(checked.path), dict(checked.query), checked.emails, dict(checked.headers))
 
 
 def _params(facts: spec.OperationFacts, draw: Any) -> dict[str, str]:
@@ -83,9 +113,9 @@ def _params(facts: spec.OperationFacts, draw: Any) -> dict[str, str]:
 
 @pytest.mark.parametrize("facts", spec.operations(), ids=lambda facts: facts.operation_id)
 @FAST
-@given(data=st.data(), query_parts=queries, body=bodies)
+@given(data=st.data(), query_parts=queries, body=bodies | offer_bodies, tag=if_match)
 def test_compiled_checks_answer_as_openapi_core_does(
-    facts: spec.OperationFacts, data: st.DataObject, query_parts: tuple[Any, ...], body: Any
+    facts: spec.OperationFacts, data: st.DataObject, query_parts: tuple[Any, ...], body: Any, tag: str | None
 ) -> None:
     values = _params(facts, data.draw)
     api_version, status, extra = query_parts
@@ -96,12 +126,16 @@ def test_compiled_checks_answer_as_openapi_core_does(
         pairs.append(("verbose", "1"))
     body = body if facts.has_body else None
 
-    fast = _outcome(facts, values, pairs, body)
-    reference = _outcome(facts, values, pairs, body, openapi_core_oracle.schema_checks)
+    headers = {"If-Match": tag} if tag is not None else {}
+    fast = _outcome(facts, values, pairs, body, headers)
+    reference = _outcome(facts, values, pairs, body, headers, openapi_core_oracle.schema_checks)
 
-    if reference[0] == "error" and reference[2] == "InvalidRequest":
+    stripped = any(value != value.strip() for value in values.values())
+    if reference[0] == "error" and (reference[2] == "InvalidRequest" or stripped):
         # openapi-core's catch-all: it could not match the path to its template (e.g. an offerId of "."), where
-        # the compiled checks name the parameter. Same status, a more precise code.
+        # the compiled checks name the parameter. Or its path parser stripped a value's whitespace (`\na` reads
+        # `a`), so it went on to find the body wrong where the compiled checks stop at the parameter. Same status,
+        # a more precise code.
         assert fast[:2] == reference[:2], (values, pairs, body)
     else:
         assert fast == reference, (values, pairs, body)
