@@ -16,6 +16,13 @@ description) name it under `hooks`, which the schemathesis command line (`make c
   empty body is not JSON) fail on an empty one. The configurations therefore switch those two built-ins off and
   run the two checks below instead, which call the built-ins themselves on every response except an empty one
   so marked. A non-empty body is checked in full; an undocumented status still fails (`status_code_conformance`).
+
+And one rule of behaviour that no schema can state, which a contract run must still see broken:
+
+- Optimistic concurrency (`putOffer`, the concurrency page): after a PUT stored an offer (200 or 201), the same PUT
+  with an `If-Match` that is no longer the offer's ETag must answer 412 (`stale_etag_is_refused`). The stale tag
+  is the one the stored PUT sent, when it sent one, else a made-up one no offer can have. Why: a server that
+  ignores `If-Match` answers every status the description allows, so only a second call can show it.
 """
 
 from __future__ import annotations
@@ -35,6 +42,10 @@ REPLACED_CHECKS = ("content_type_conformance", "response_schema_conformance")
 """The built-in checks that the two `..._allowing_no_body` checks stand in for: exclude them from every run."""
 MAX_SHOWN_CHARS = 200
 AnyCase = Case[Any]
+
+PUT_OFFER = "putOffer"
+NEVER_AN_ETAG = "W/\"datetime'0001-01-01T00%3A00%3A00.0000000Z'\""
+"""A weak ETag in the pages' form that no offer can have (it names the first instant of the calendar)."""
 
 _URI_REFERENCE = jsonschema_rs.validator_for(
     {"type": "string", "minLength": 1, "format": "uri-reference"}, validate_formats=True
@@ -97,3 +108,34 @@ def response_schema_conformance_allowing_no_body(ctx: CheckContext, response: Re
     if is_empty_and_optional(case, response):
         return None
     return response_schema_conformance(ctx, response, case)
+
+
+@schemathesis.check
+def stale_etag_is_refused(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """After a 200/201 of `putOffer`, the same PUT with an ETag that is no longer the offer's answers 412."""
+    if case.operation.definition.raw.get("operationId") != PUT_OFFER or response.status_code not in (200, 201):
+        return None
+    headers = dict(case.headers or {})
+    sent = next((value for name, value in headers.items() if name.lower() == "if-match"), None)
+    stored = response.headers.get("etag", [])
+    stale: str = sent if isinstance(sent, str) and sent not in ("*", *stored) else NEVER_AN_ETAG
+    headers = {name: value for name, value in headers.items() if name.lower() != "if-match"} | {"If-Match": stale}
+    probe = case.operation.Case(
+        path_parameters=case.path_parameters,
+        query=case.query,
+        headers=headers,
+        body=case.body,
+        media_type=case.media_type,
+    )
+    kwargs = dict(ctx.internals.transport_kwargs or {})
+    if case.operation.app is not None:
+        kwargs.setdefault("app", case.operation.app)
+    ctx.internals.record_case(parent_id=case.id, case=probe)
+    answer = case.operation.schema.transport.send(probe, **kwargs)
+    ctx.internals.record_response(case_id=probe.id, response=answer)
+    if answer.status_code != 412:
+        raise AssertionError(
+            f"a PUT with the stale If-Match {stale[:MAX_SHOWN_CHARS]!r} answered {answer.status_code}, not 412: the "
+            f"offer's ETag ({_shown(stored)}) is not checked, so a concurrent write would be lost"
+        )
+    return None

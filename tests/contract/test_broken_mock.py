@@ -69,3 +69,37 @@ def test_a_broken_mock_fails_the_contract(fault: str, complaint: str, rules: str
 @pytest.mark.parametrize("rules", [MOCK_RULES, DOCUMENTED_RULES])
 def test_the_correct_mock_passes_the_same_calls(rules: str) -> None:
     publish_cancel_and_miss(frozenset(), rules)
+
+
+OFFER = "/api/publishers/{publisherId}/offers/{offerId}"
+
+
+def read_then_write_back(faults: frozenset[str], rules: str) -> None:
+    """Read the never-published offer's draft and write it back under the ETag read (the description's
+    `UpdateOffer` link), each answer checked: the PUT's by `stale_etag_is_refused` too."""
+    schema = _schema(faults, rules)
+    values = {"publisherId": "contoso", "offerId": "contoso-draftoffer"}
+    auth = {"Authorization": "Bearer contoso-token"}
+    query = {"api-version": "2017-10-31"}
+    read = schema[OFFER]["GET"].Case(path_parameters=values, query=query, headers=auth)
+    draft = read.call_and_validate()
+    write = schema[OFFER]["PUT"].Case(
+        path_parameters=values,
+        query=query,
+        headers={**auth, "If-Match": draft.headers["etag"][0]},
+        body=draft.json(),
+        media_type="application/json",
+    )
+    write.call_and_validate()
+
+
+@pytest.mark.parametrize("rules", [MOCK_RULES, DOCUMENTED_RULES])
+def test_a_mock_that_ignores_if_match_fails_the_contract(rules: str) -> None:
+    with pytest.raises(FailureGroup) as caught:
+        read_then_write_back(frozenset({"ignore-etag"}), rules)
+    assert "answered 200, not 412" in str(caught.value)
+
+
+@pytest.mark.parametrize("rules", [MOCK_RULES, DOCUMENTED_RULES])
+def test_the_correct_mock_refuses_the_stale_etag_and_passes(rules: str) -> None:
+    read_then_write_back(frozenset(), rules)

@@ -83,3 +83,26 @@ def test_unknown_fault_is_rejected_naming_the_known_ones():
 
 def test_every_fault_has_a_description():
     assert all(cls.description for cls in FAULTS.values())
+
+
+OFFER = "/api/publishers/contoso/offers/contoso-draftoffer?api-version=2017-10-31"
+
+
+def test_ignore_etag_lets_a_stale_if_match_overwrite_the_offer():
+    with _broken("ignore-etag") as client:
+        stale = client.get(OFFER)
+        assert client.put(OFFER, headers={"If-Match": stale.headers["ETag"]}, json=stale.json()).status_code == 200
+
+        response = client.put(OFFER, headers={"If-Match": stale.headers["ETag"]}, json=stale.json())
+
+    assert response.status_code == 200
+
+
+def test_ignore_etag_still_refuses_a_put_without_if_match():
+    with _broken("ignore-etag") as client:
+        draft = client.get(OFFER)
+
+        response = client.put(OFFER, json=draft.json())
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "IfMatchRequired"

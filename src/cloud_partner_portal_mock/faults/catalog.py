@@ -14,6 +14,7 @@ by its `X-Mock-Fault` header. A fault is written as a spec, `NAME[=VALUE][;OPTIO
 | `wrong-cancel-status` | answers 201 instead of 200 on a synchronous cancel (not per request) |
 | `undocumented-status` | answers 410, which no operation documents, instead of 404 (not per request) |
 | `wrong-error-body` | answers errors with `{"error": "<message>"}`, a string for an object (not per request) |
+| `ignore-etag` | takes any `If-Match` for `*`: a stale ETag overwrites the offer instead of 412 (not per request) |
 
 Options every fault takes: `only=OPERATION_ID[+OPERATION_ID...]` (only those operations, e.g. `only=getOperation`
 to break the polls and not the call that started the operation), `rate=P` (each request with probability P,
@@ -29,6 +30,7 @@ Each fault is a small class with two hooks:
 
 - `before(context)` runs before the request is handled and may answer instead of the mock (latency, 429 with
   `Retry-After`, 503, or an answer that drops the connection, `connection_drop.py`);
+- `request_headers(context, headers)` may change the request's headers as the mock reads them (`ignore-etag`);
 - `after(context, response)` may change the mock's answer (missing headers, wrong statuses).
 
 To add a fault, subclass `Fault`, give it a `name` and a `description` (and `transient = True` if it may be
@@ -44,6 +46,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar, Self
 
 import anyio
+from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, Response
 
 from ..http.error_responses import error_response
@@ -111,8 +114,23 @@ class Fault:
     async def before(self, context: FaultContext) -> Response | None:
         return None
 
+    def request_headers(self, context: FaultContext, headers: Headers) -> Headers:
+        return headers
+
     def after(self, context: FaultContext, response: Response) -> Response:
         return response
+
+
+class IgnoreEtag(Fault):
+    name = "ignore-etag"
+    description = "take any If-Match for *, so a PUT with a stale ETag overwrites the offer instead of answering 412"
+
+    def request_headers(self, context: FaultContext, headers: Headers) -> Headers:
+        if "if-match" not in headers:
+            return headers
+        changed = headers.mutablecopy()
+        changed["If-Match"] = "*"
+        return changed
 
 
 class OmitOperationLocation(Fault):
@@ -261,6 +279,7 @@ FAULTS: dict[str, type[Fault]] = {
         WrongCancelStatus,
         UndocumentedStatus,
         WrongErrorBody,
+        IgnoreEtag,
         Latency,
         TooManyRequests,
         ServiceUnavailable,

@@ -5,7 +5,8 @@ Each step answers with a status the description documents for the operation:
 1. method not declared on the path → 405 with `Allow` (the description's methods for that path);
 2. faults, when asked for (`fault_hooks.FaultHooks`, given by the harness from `faults/`): the mock's own, then those a
    request's header asks for (400 when it is not fault specs); latency waits here, and 429 / 503 / a dropped
-   connection answer here, before anything of the request is read, so that a fault never changes state;
+   connection answer here, before anything of the request is read, so that a fault never changes state (a
+   broken-contract switch may change the headers the steps below read: `ignore-etag`);
 3. bearer token → 401 with `WWW-Authenticate: Bearer` (`auth.py`);
 4. body, for operations that take one → 413 (`request_body.py`), 415 / 400 (`validation.json_body`);
 5. query, path and body against the description → 400 (`validation.request_checks`);
@@ -37,6 +38,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -157,7 +159,7 @@ class RequestPipeline:
             except ApiError as error:
                 return error_response(self._documented(error, facts))
             if not candidates:
-                return await self._answer(request, facts)
+                return await self._answer(request, facts, request.headers)
             acting: list[FaultHook] = []
             for fault in candidates:
                 # One by one: a fault whose turn does not come (an earlier one answered) is not counted.
@@ -166,29 +168,33 @@ class RequestPipeline:
                 acting.append(fault)
                 if (early := await fault.before(context)) is not None:
                     return early
-            response = await self._answer(request, facts)
+            headers = request.headers
+            for fault in acting:
+                headers = fault.request_headers(context, headers)
+            response = await self._answer(request, facts, headers)
             for fault in acting:
                 response = fault.after(context, response)
             return response
 
         return handle
 
-    async def _answer(self, request: Request, facts: spec.OperationFacts) -> Response:
+    async def _answer(self, request: Request, facts: spec.OperationFacts, headers: Headers) -> Response:
+        """The mock's answer to the request, reading `headers` (the request's, or as a fault changed them)."""
         try:
-            caller = self.tokens.publisher_for(request.headers.get("authorization"))
+            caller = self.tokens.publisher_for(headers.get("authorization"))
             body: bytes | None = None
             body_value: object = None
             if facts.has_body:
                 body = await read_body(request, self.served.max_body_bytes) or None
                 if body is not None:
-                    body_value = decode_json(body, request.headers.get("content-type"))
+                    body_value = decode_json(body, headers.get("content-type"))
             call = validate(
                 facts,
                 path_params=request.path_params,
                 query=request.query_params.multi_items(),
                 body_value=body_value,
                 has_body=body is not None,
-                headers=request.headers,
+                headers=headers,
             )
             if (publisher_id := _publisher_of(call)) is not None:
                 require_namespace(caller, publisher_id)

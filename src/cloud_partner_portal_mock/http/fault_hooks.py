@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from starlette.datastructures import Headers
 from starlette.responses import Response
 
 SERVER_SEND = "cloud_partner_portal_mock.server_send"
@@ -31,6 +32,9 @@ class FaultHook(Protocol):
 
     async def before(self, context: FaultContext) -> Response | None:
         """An answer instead of the mock's (it may be one that drops the connection), or None."""
+
+    def request_headers(self, context: FaultContext, headers: Headers) -> Headers:
+        """The request's headers as the mock reads them, changed or not."""
 
     def after(self, context: FaultContext, response: Response) -> Response:
         """The mock's answer, changed or not."""
