@@ -14,6 +14,12 @@ results say exactly which path was measured:
   cancels it on the spot (200), and under concurrency also answers repeated publishes (202, the running one)
   and cancels that find nothing (404); every pair changes state. Prism answers its 202 and 200 examples.
 - **get operation**: the seed page's operation, read (200 from both; the mock builds it from its state).
+- **PUT offer with ETag**: the automate-publishing page's write under optimistic concurrency: read
+  `contoso-draftoffer` and write it back with `If-Match` set to the ETag of the answer (`load.write_back_script`:
+  after an answer with an ETag and a body the next request is that PUT, else a GET). The mock checks the ETag
+  under its lock and stores the offer (200, a new ETag), or answers 412 when another connection's PUT made the
+  ETag stale; Prism answers its examples (its 200 offer and the example ETag) and checks no ETag. Both validate the
+  whole offer body against the description. The statuses and the count of PUTs say what was measured.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ class Scenario:
     title: str
     requests: list[load.Request]
     measured: str
+    write_back: bool = False
+    """The one request is a GET of an offer that is written back under its ETag (`load.write_back_script`)."""
 
 
 SCENARIOS = [
@@ -68,6 +76,15 @@ SCENARIOS = [
         "get operation",
         [load.Request("GET", OPERATION, AUTH)],
         "`GET …/operations/5a63deb5-…` with the seed page's token: 200 from both (the mock builds it from its state)",
+    ),
+    Scenario(
+        "put-offer-etag",
+        "PUT offer with ETag",
+        [load.Request("GET", f"{DRAFT}?api-version={API_VERSION}", AUTH)],
+        "GET contoso-draftoffer, then PUT the answer's body back with If-Match: the answer's ETag (each answer with "
+        "an ETag makes the next request its PUT); the mock: 200 (stored, new ETag) or 412 (made stale by another "
+        "connection's PUT); Prism: its example offer and ETag, no ETag check",
+        write_back=True,
     ),
 ]
 
@@ -100,7 +117,11 @@ def _errors(results: list[load.LoadResult]) -> dict[str, int]:
 
 
 def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], None]) -> list[Figure]:
-    lua = load.script(scenario.requests, f"wrk-{scenario.key}")
+    if scenario.write_back:
+        (read,) = scenario.requests
+        lua = load.write_back_script(read.path, read.headers, f"wrk-{scenario.key}")
+    else:
+        lua = load.script(scenario.requests, f"wrk-{scenario.key}")
     mock_port, prism_port, empty_port = free_port(), free_port(), free_port()
     rounds: dict[str, list[load.LoadResult]] = {"mock": [], "prism": [], "empty": []}
     # The GET scenario also measures an empty app on the mock's uvicorn: the ceiling of the server itself.
@@ -121,9 +142,11 @@ def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], No
             for name, url in targets.items():
                 result = load.run(url, lua, seconds=settings.seconds, connections=settings.connections)
                 rounds[name].append(result)
+                puts = f"  PUTs {result.puts}" if result.puts is not None else ""
                 log(
                     f"  {scenario.key} round {index + 1} {name:5}: {result.rps:8,.0f} req/s  "
                     f"p50 {result.p50_ms:.2f} ms  p99 {result.p99_ms:.2f} ms  {dict(sorted(result.statuses.items()))}"
+                    f"{puts}"
                 )
     ours, theirs = rounds["mock"], rounds["prism"]
     details = {
@@ -141,6 +164,9 @@ def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], No
         "mock p99 ms rounds": [round(r.p99_ms, 3) for r in ours],
         "prism p99 ms rounds": [round(r.p99_ms, 3) for r in theirs],
     }
+    if scenario.write_back:
+        details["mock PUTs sent"] = sum(r.puts or 0 for r in ours)
+        details["prism PUTs sent"] = sum(r.puts or 0 for r in theirs)
     rps = Figure(
         name=f"{scenario.title}: throughput",
         measured=scenario.measured + f"; wrk, 1 thread, {settings.connections} connections, median of rounds",
