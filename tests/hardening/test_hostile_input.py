@@ -174,6 +174,41 @@ def test_hostile_json_is_a_documented_4xx(quiet_state: MockServer, body: bytes, 
     assert fragment in response.text
 
 
+DRAFT_URL = f"/api/publishers/contoso/offers/contoso-draftoffer?api-version={API_VERSION}"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "fragment"),
+    [
+        (b"[" * 60_000, 400, "nested too deeply"),
+        (b'{"a":' * 9_000 + b"1" + b"}" * 9_000, 400, "nested too deeply"),
+        (
+            b'{"publisherId":"contoso","id":"contoso-draftoffer","offerTypeId":"microsoft-azure-virtualmachines",'
+            b'"definition":' + b'{"a":' * 100 + b"{}" + b"}" * 100 + b"}",
+            400,
+            "more than 64 deep",
+        ),
+        (
+            b'{"publisherId":"contoso","id":"contoso-draftoffer","offerTypeId":"x","definition":{}}',
+            400,
+            "OfferTypeMismatch",
+        ),
+    ],
+    ids=["60k-brackets", "9k-objects", "definition-101-deep", "offer-type-changed"],
+)
+def test_a_hostile_offer_body_is_a_documented_4xx_that_changes_nothing(
+    quiet_state: MockServer, body: bytes, status: int, fragment: str
+) -> None:
+    url = f"http://127.0.0.1:{quiet_state.port}{DRAFT_URL}"
+    before = httpx.get(url, headers=auth())
+
+    response = httpx.put(url, content=body, headers={**auth(), "Content-Type": "application/json", "If-Match": "*"})
+
+    assert response.status_code == status
+    assert fragment in response.text
+    assert httpx.get(url, headers=auth()).content == before.content
+
+
 # --- headers --------------------------------------------------------------------------------------------------
 
 

@@ -67,9 +67,33 @@ def _json_bytes(value: Any) -> bytes:
 
 EMAILS = ANY_TEXT | st.builds(lambda a, s, b: f"{a}{s}{b}@contoso.com", ANY_TEXT, SURROGATES, ANY_TEXT)
 NOTIFICATION_BODIES = st.builds(lambda emails: _json_bytes({"metadata": {"notification-emails": emails}}), EMAILS)
-BODIES = st.one_of(
-    st.none(), NOTIFICATION_BODIES, NOTIFICATION_BODIES, JSON_VALUES.map(_json_bytes), st.binary(max_size=200)
+
+
+def _offer_body(offer_id: str, definition: Any, extra: dict[str, Any]) -> bytes:
+    return _json_bytes(
+        {"publisherId": "contoso", "id": offer_id, "offerTypeId": "microsoft-azure-virtualmachines", **extra}
+        | {"definition": definition}
+    )
+
+
+# Offer bodies that reach the offer documents' own checks: the ids of the path (or not), a definition of any
+# shape, keys of the envelope with any value.
+OFFER_BODIES = st.builds(
+    _offer_body,
+    OFFERS | ANY_TEXT,
+    JSON_VALUES | st.fixed_dictionaries({}, optional={"plans": JSON_VALUES, "offer": JSON_VALUES}),
+    st.dictionaries(st.sampled_from(["offerTypeVersions", "version", "eTag", "status", "changedTime"]), JSON_VALUES),
 )
+BODIES = st.one_of(
+    st.none(),
+    NOTIFICATION_BODIES,
+    NOTIFICATION_BODIES,
+    OFFER_BODIES,
+    OFFER_BODIES,
+    JSON_VALUES.map(_json_bytes),
+    st.binary(max_size=200),
+)
+IF_MATCH = st.sampled_from(["*", "W/\"datetime'2018-03-23T21%3A46%3A01.0000000Z'\"", ""]) | ANY_TEXT
 
 
 @dataclass
@@ -125,7 +149,20 @@ def loop() -> Iterator[asyncio.AbstractEventLoop]:
     loop.close()
 
 
-HOSTILE_PARTS = (None, None, "publisherId", "offerId", "operationId", "path", "method", "api-version", "query", "token")
+HOSTILE_PARTS = (
+    None,
+    None,
+    "publisherId",
+    "offerId",
+    "operationId",
+    "version",
+    "slotId",
+    "path",
+    "method",
+    "api-version",
+    "query",
+    "token",
+)
 """Which part of a request is drawn from hostile values (the body always is, and so are extra headers): one at a
 time, so that most requests get deep into the pipeline (a body is only decoded and validated once the path,
 token and query are good)."""
@@ -143,6 +180,8 @@ def requests(draw: st.DrawFn) -> tuple[str, str, bytes, list[tuple[bytes, bytes]
         "publisherId": part("publisherId", "contoso", PUBLISHERS),
         "offerId": draw(OFFERS) if hostile != "offerId" else draw(ANY_TEXT),
         "operationId": part("operationId", SEED_PAGE_OPERATION_ID, ANY_TEXT),
+        "version": part("version", "1", ANY_TEXT | st.integers().map(str)),
+        "slotId": part("slotId", draw(st.sampled_from(["Draft", "Preview", "Production"])), ANY_TEXT),
     }
     path = facts.path
     for name, value in values.items():
@@ -158,6 +197,8 @@ def requests(draw: st.DrawFn) -> tuple[str, str, bytes, list[tuple[bytes, bytes]
     headers: list[tuple[bytes, bytes]] = []
     if (token := part("token", "Bearer contoso-token", TOKENS)) is not None:
         headers.append((b"authorization", token.encode("latin-1")))
+    if (if_match := draw(st.none() | IF_MATCH)) is not None:
+        headers.append((b"if-match", if_match.encode("utf-8", "surrogatepass")))
     body = draw(BODIES)
     if (content_type := draw(st.just("application/json") | CONTENT_TYPES)) is not None:
         headers.append((b"content-type", content_type.encode("latin-1")))
