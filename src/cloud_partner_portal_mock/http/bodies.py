@@ -13,7 +13,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 
 from ..state.lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
-from ..state.offer_documents import JsonObject, ticks
+from ..state.offer_documents import JsonObject, changed_time, ticks
 from ..state.offer_seed import OFFER_TYPE_VERSIONS
 from ..state.store import Message, Offer, Operation, StepRun, Store
 
@@ -21,7 +21,8 @@ MARKETPLACE = "https://azuremarketplace.microsoft.com/marketplace/apps"
 
 
 def timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """`moment` as the pages write times: UTC with 7 fractional digits (`2018-03-26T21:46:01.1799480Z`)."""
+    return changed_time(ticks(moment.astimezone(UTC)))
 
 
 def _message(message: Message) -> dict[str, Any]:
