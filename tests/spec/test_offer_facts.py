@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from .conftest import find_operation, load_spec, operations, parameters_of, resolve
+from support.description import find_operation, load_spec, operations, parameters_of, resolve
 
 SPEC = load_spec()
 OFFER = {"$ref": "#/components/schemas/Offer"}
