@@ -46,7 +46,7 @@ ifneq ($(TOKEN),)
 export CPP_TOKEN := $(TOKEN)
 endif
 ALLOW_WRITES ?=
-# Passed through to scripts/contract.py: REPORT=junit,html,har (→ build/reports/), ST_ARGS='--max-examples 3' (any
+# Passed through to tools.contract: REPORT=junit,html,har (→ build/reports/), ST_ARGS='--max-examples 3' (any
 # schemathesis run option, last so it wins); read from the environment, never echoed.
 REPORT ?=
 ST_ARGS ?=
@@ -93,10 +93,10 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
-	$(BIN)/ruff check src tests examples scripts bench tools
-	$(BIN)/ruff format --check src tests examples scripts bench tools
+	$(BIN)/ruff check src tests examples tools
+	$(BIN)/ruff format --check src tests examples tools
 	$(BIN)/mypy
-	$(BIN)/mypy --strict scripts bench tools
+	$(BIN)/mypy --strict tools
 
 generate: build/openapi.client.yaml build/openapi.mock.yaml $(DOCUMENTED_SPEC) ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
 	$(REGENERATE)
@@ -137,7 +137,7 @@ install-check: setup ## plain pip into fresh venvs on each Python 3.11+ found: .
 	$(BIN)/python -m tools.install_check --uv $(UV)
 
 contract: build/openapi.mock.yaml ## schemathesis CLI, all phases and checks, vs BASE_URL (default: the mock, in FLAVOR; REPORT=junit,html,har, ST_ARGS=...) → build/reports/
-	$(BIN)/python scripts/contract.py --host $(HOST) --port $(PORT) $(if $(FLAVOR),--flavor $(FLAVOR)) \
+	$(BIN)/python -m tools.contract --host $(HOST) --port $(PORT) $(if $(FLAVOR),--flavor $(FLAVOR)) \
 	  $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(filter-out 0,$(ALLOW_WRITES)),--allow-writes)
 
 mock: setup ## serve the mock on $(HOST):$(PORT) (FLAVOR=2018|2020-migrated|2020-legacy, RULES=documented)
@@ -155,10 +155,10 @@ build/docs/index.html: build/openapi.docs.yaml $(DOCS_REFERENCE) templates/docs/
 	npx --no-install redocly build-docs build/openapi.page.yaml --inlineBundle --template templates/docs/page.hbs -o $@
 
 fuzz: build/openapi.mock.yaml ## long schemathesis run vs the mock: every check, positive + negative, FUZZ_SECONDS (600) → build/reports/
-	$(BIN)/python -m bench.fuzz --seconds $(FUZZ_SECONDS)
+	$(BIN)/python -m tools.fuzz --seconds $(FUZZ_SECONDS)
 
 bench: overlay ## speed figures as ratios against baselines measured in the same run (needs wrk) → build/bench/, BENCHMARKS.md
-	$(BIN)/python -m bench
+	$(BIN)/python -m tools.bench
 
 clean: ## remove build/ and caches
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis schemathesis-report

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import ipaddress
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -201,15 +200,6 @@ def build_config(args: argparse.Namespace, environ: Mapping[str, str]) -> MockCo
     )
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _freeze_survivors(phase: str, info: dict[str, int]) -> None:
     if phase == "stop" and info.get("generation") == 2:
         gc.freeze()
@@ -245,8 +235,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     from .access_log import redact_access_log
     from .app import create_app
     from .serving import MockUvicorn, uvicorn_config
+    from .testing import is_loopback
 
-    if not _is_loopback(args.host):
+    if not is_loopback(args.host):
         print(f"warning: serving on {args.host}, not loopback; the mock's test tokens are public", file=sys.stderr)
     publishers = ", ".join(sorted(config.publishers))
     broken = f"; broken on purpose: {', '.join(sorted(config.faults))}" if config.faults else ""

@@ -13,6 +13,7 @@ move time with `.clock.advance(seconds)` instead of sleeping; both expose the st
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import socket
 import threading
 import time
@@ -121,3 +122,13 @@ class MockServer:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address, without brackets) is this machine: `localhost` or a loopback address."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

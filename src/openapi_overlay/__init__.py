@@ -8,14 +8,16 @@ Typical use::
     for warning in result.warnings():
         print(warning)
 
-or, on already loaded data, ``apply_overlay(document, overlay)``. The command line is
-``python -m openapi_overlay`` (console script ``openapi-overlay``).
+or, on already loaded data, ``apply_overlay(document, overlay)``. Documents load as ruamel.yaml round-trip data
+(comments and styles kept); ``to_plain(data)`` makes a plain dict/list/str/int/float/bool copy to compare or
+serialize. The command line is ``python -m openapi_overlay`` (console script ``openapi-overlay``).
 """
 
 from __future__ import annotations
 
 import logging
 
+from ._data import to_plain
 from .apply import ActionResult, ApplyFilesResult, ApplyReport, apply_files, apply_overlay
 from .errors import DocumentLoadError, OverlayError, OverlayValidationError
 from .jsonpath import InvalidJSONPathError, Match, compile_path, select
@@ -41,6 +43,7 @@ __all__ = [
     "load_document",
     "load_text",
     "select",
+    "to_plain",
     "validate_overlay",
 ]
 

@@ -10,19 +10,16 @@ import shlex
 import subprocess
 import sys
 import warnings
-from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 import click
 import pytest
-import yaml
 
 from openapi_overlay import apply_files
+from support.description import ROOT, load_spec, operations
 
-ROOT = Path(__file__).resolve().parents[2]
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 LABELS = ["curl", "Python", "Command line"]
 COMMAND = "cloud-partner-portal"
 # Redoc's middle column shows about this many monospace characters in a 1280-pixel window before it scrolls.
@@ -34,23 +31,14 @@ MYPY_TIMEOUT_SECONDS = 300
 def docs_spec(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("docs") / "openapi.docs.yaml"
     apply_files(ROOT / "openapi.yaml", [ROOT / "overlays" / "publication.overlay.yaml"], out, strict=True)
-    data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield path, method, item[method]
+    return load_spec(out)
 
 
 def _samples(spec: dict[str, Any], label: str) -> list[tuple[str, str, str]]:
     """(operationId, path, source) of every sample with this label."""
     return [
         (op["operationId"], path, sample["source"])
-        for path, _, op in _operations(spec)
+        for path, _, op in operations(spec)
         for sample in op.get("x-codeSamples", [])
         if sample["label"] == label
     ]
@@ -104,7 +92,7 @@ def type_check(sources: dict[str, str], where: Path) -> subprocess.CompletedProc
 
 
 def test_every_operation_has_samples_in_curl_python_and_the_command_line(docs_spec: dict[str, Any]) -> None:
-    ops = list(_operations(docs_spec))
+    ops = list(operations(docs_spec))
     assert len(ops) >= 7
     for _, _, op in ops:
         assert [sample["label"] for sample in op.get("x-codeSamples", [])] == LABELS, op["operationId"]

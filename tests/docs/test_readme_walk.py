@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from served_mock import ServedMock
+from tools.launcher import Launched, free_port, launch, mock_command
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -34,10 +35,12 @@ def marked_blocks(mark: str) -> list[tuple[str, str]]:
     return [(m["language"], m["code"]) for m in MARKED_BLOCK.finditer(text) if m["mark"] == mark]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+@contextmanager
+def served_mock() -> Iterator[Launched]:
+    """The mock as `make mock` serves it, on a free port, with cancel operations that end at once."""
+    port = free_port()
+    with launch("the mock", mock_command(port, "--step-seconds", "cancel=0"), port) as served:
+        yield served
 
 
 def _rewritten(code: str, mock_url: str, contract_port: int) -> str:
@@ -68,10 +71,10 @@ def test_the_readme_walk_runs_top_to_bottom_against_a_served_mock() -> None:
     env["ST_ARGS"] = "--max-examples 3"
     env.pop("CPP_TOKEN", None)
     env.pop("BASE_URL", None)
-    with ServedMock("--step-seconds", "cancel=0") as mock:
+    with served_mock() as mock:
         outputs = []
         for language, code in marked_blocks("walk"):
-            done = _run(language, _rewritten(code, mock.url, _free_port()), env)
+            done = _run(language, _rewritten(code, mock.url, free_port()), env)
             assert done.returncode == 0, f"{language} block failed:\n{code}\n{done.stdout}\n{done.stderr}"
             outputs.append(done.stdout)
 
@@ -84,7 +87,7 @@ def test_without_the_reset_the_command_line_section_finds_nothing_to_cancel() ->
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     (_, python), (_, command_line), _ = marked_blocks("walk")
     without_reset = "\n".join(line for line in command_line.splitlines() if "/_mock/reset" not in line)
-    with ServedMock("--step-seconds", "cancel=0") as mock:
+    with served_mock() as mock:
         assert _run("python", _rewritten(python, mock.url, 0), env).returncode == 0
         done = _run("sh", _rewritten(without_reset, mock.url, 0), env)
 

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from openapi_overlay import apply_overlay, load_document
-from openapi_overlay._data import to_plain
-
-from ._helpers import CASES, folders, plain
+from openapi_overlay import apply_overlay, load_document, to_plain
+from support.overlay_files import CASES, folders, plain
 
 CASE_FOLDERS = folders(CASES)
 

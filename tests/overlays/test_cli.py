@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from openapi_overlay.__main__ import main
-
-from ._helpers import CASES, COMPLIANT_SETS
+from support.overlay_files import CASES, COMPLIANT_SETS
 
 ADD_LICENSE = COMPLIANT_SETS / "add-a-license"
 SELECTS_NOTHING = (

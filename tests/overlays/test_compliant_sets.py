@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from openapi_overlay import apply_files, load_text
-from openapi_overlay._data import to_plain
-
-from ._helpers import COMPLIANT_SETS, folders, plain
+from openapi_overlay import apply_files, load_text, to_plain
+from support.overlay_files import COMPLIANT_SETS, folders, plain
 
 SETS = folders(COMPLIANT_SETS)
 

@@ -16,8 +16,7 @@ from openapi_overlay import (
     apply_overlay,
     validate_overlay,
 )
-
-from ._helpers import overlay, spec
+from support.overlay_files import overlay, spec
 
 
 def _fails(document: object, ovl: object, message: str) -> OverlayError:

@@ -11,12 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from openapi_overlay import DocumentLoadError, apply_files, load_text
+from openapi_overlay import DocumentLoadError, apply_files, load_text, to_plain
 from openapi_overlay.__main__ import main
-from openapi_overlay._data import to_plain
 from openapi_overlay.fast_yaml import FastYamlError, dump_fast, load_fast
+from support.overlay_files import CASES, COMPLIANT_SETS, folders
 
-from ._helpers import CASES, COMPLIANT_SETS, folders
 from .test_yaml_fidelity import SPEC
 
 ROOT = Path(__file__).resolve().parents[2]

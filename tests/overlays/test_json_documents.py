@@ -9,8 +9,7 @@ import pytest
 
 from openapi_overlay import DocumentLoadError, OverlayError, apply_files, apply_overlay
 from openapi_overlay.__main__ import main
-
-from ._helpers import overlay, spec
+from support.overlay_files import overlay, spec
 
 REMOVE_TITLE = "overlay: 1.1.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info.title\n    remove: true\n"
 

@@ -13,8 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from openapi_overlay import InvalidJSONPathError, OverlayError, apply_overlay, compile_path, load_text, select
 from openapi_overlay import apply as apply_module
 from openapi_overlay.__main__ import main
-
-from ._helpers import overlay
+from support.overlay_files import overlay
 
 
 def _paths(expression: str, document: object) -> list[str]:

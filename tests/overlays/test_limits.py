@@ -19,8 +19,7 @@ from openapi_overlay import apply as apply_module
 from openapi_overlay.__main__ import main
 from openapi_overlay.fast_yaml import load_fast
 from openapi_overlay.limits import MAX_ALIAS_NODES, MAX_DEPTH, LimitExceeded, measure
-
-from ._helpers import overlay, spec
+from support.overlay_files import overlay, spec
 
 MEMORY_CAP = 768 * 1024 * 1024  # far above what a bounded apply needs (~150 MB), far below an expanded bomb
 TIMEOUT = 60  # seconds: a bounded failure takes one or two on a slow machine

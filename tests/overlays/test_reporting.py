@@ -7,8 +7,7 @@ import logging
 import pytest
 
 from openapi_overlay import OverlayError, apply_overlay
-
-from ._helpers import overlay, spec
+from support.overlay_files import overlay, spec
 
 
 def test_a_target_that_selects_nothing_is_reported_and_changes_nothing() -> None:

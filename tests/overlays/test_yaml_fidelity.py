@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from openapi_overlay import apply_files, apply_overlay, dump_document, load_text
-
-from ._helpers import CASES, COMPLIANT_SETS, folders, overlay
+from support.overlay_files import CASES, COMPLIANT_SETS, folders, overlay
 
 SPEC = """\
 # Widget Store API — maintained by the café team

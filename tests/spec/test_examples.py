@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from .conftest import load_spec, operations, parameters_of, resolve
+from support.description import load_spec, operations, parameters_of, resolve
 
 SPEC = load_spec()
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, load_spec, operations, resolve
+from support.description import ROOT, load_spec, operations, resolve
 
 SPEC = load_spec()
 MOCK_SPEC = json.loads((ROOT / "src" / "cloud_partner_portal_mock" / "openapi.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from .conftest import find_operation, load_spec, parameters_of, resolve
+from support.description import find_operation, load_spec, parameters_of, resolve
 
 SPEC = load_spec()
 PATH = "/api/publishers/{publisherId}/offers/{offerId}/cancel"

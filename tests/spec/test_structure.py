@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
-from .conftest import (
+from support.description import (
     HTTP_METHODS,
     find_operation,
     load_spec,

@@ -5,4 +5,6 @@ fake_api      scripted fakes of the API behind `httpx.MockTransport` and the ans
 fake_time     `FakeTime`: a clock that moves only when the code under test sleeps
 seed          what the bundled mock is seeded with, for tests that run against it
 command_line  running `cpportal` in-process with click's `CliRunner`
+description   `openapi.yaml` as plain data, and helpers to walk it (operations, `$ref`s, parameters)
+overlay_files the overlay tests' compliant sets and behaviour cases, small overlays and specs
 """

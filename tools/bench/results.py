@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..launcher import ROOT
+
 OUT = ROOT / "build" / "bench"
 
 

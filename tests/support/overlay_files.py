@@ -1,16 +1,15 @@
-"""Shared helpers for the overlay tests."""
+"""The overlay tests' files and documents: the compliant sets and behaviour cases, small overlays and specs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from openapi_overlay import load_document
-from openapi_overlay._data import to_plain
+from openapi_overlay import load_document, to_plain
 
-HERE = Path(__file__).parent
-COMPLIANT_SETS = HERE / "compliant-sets"
-CASES = HERE / "cases"
+OVERLAY_TESTS = Path(__file__).resolve().parent.parent / "overlays"
+COMPLIANT_SETS = OVERLAY_TESTS / "compliant-sets"
+CASES = OVERLAY_TESTS / "cases"
 
 
 def folders(root: Path) -> list[Path]:

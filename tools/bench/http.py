@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..launcher import free_port, mock_command
 from . import load, machine, servers
 from .results import Figure
 
@@ -100,12 +101,12 @@ def _errors(results: list[load.LoadResult]) -> dict[str, int]:
 
 def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], None]) -> list[Figure]:
     lua = load.script(scenario.requests, f"wrk-{scenario.key}")
-    mock_port, prism_port, empty_port = servers.free_port(), servers.free_port(), servers.free_port()
+    mock_port, prism_port, empty_port = free_port(), free_port(), free_port()
     rounds: dict[str, list[load.LoadResult]] = {"mock": [], "prism": [], "empty": []}
     # The GET scenario also measures an empty app on the mock's uvicorn: the ceiling of the server itself.
     with_ceiling = scenario.key == "get-operation"
     with (
-        servers.serve("mock", servers.mock_command(mock_port), mock_port) as mock,
+        servers.serve("mock", mock_command(mock_port), mock_port) as mock,
         servers.serve("prism", servers.prism_command(prism_port), prism_port) as prism,
         servers.serve("empty", servers.empty_command(empty_port), empty_port)
         if with_ceiling
@@ -173,8 +174,8 @@ def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], No
         figures.append(
             Figure(
                 name="server ceiling: empty app on the mock's uvicorn",
-                measured="an ASGI app that only answers `{}` (bench/empty.py), on uvicorn as the mock runs it, under "
-                f"the same GET load, against Prism: the most any app can get from this server (uvicorn "
+                measured="an ASGI app that only answers `{}` (tools/bench/empty.py), on uvicorn as the mock runs it, "
+                f"under the same GET load, against Prism: the most any app can get from this server (uvicorn "
                 f"{machine.server_stack()}); the mock reaches "
                 f"{_median(ours, lambda r: r.rps) / _median(rounds['empty'], lambda r: r.rps):.0%} of it",
                 ours_label="empty app",

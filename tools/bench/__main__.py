@@ -1,8 +1,9 @@
-"""`python -m bench` (make bench): every benchmark, then `build/bench/results.{json,md}` and a table, ratios first.
+"""`python -m tools.bench` (make bench): every benchmark, then `build/bench/results.{json,md}` and a table, ratios
+first.
 
-    python -m bench                         # all of them (about 5 minutes on 2 cores)
-    python -m bench --only http,client      # some of them
-    BENCH_SECONDS=10 BENCH_CONNECTIONS=32 python -m bench --only http
+    python -m tools.bench                       # all of them (about 5 minutes on 2 cores)
+    python -m tools.bench --only http,client    # some of them
+    BENCH_SECONDS=10 BENCH_CONNECTIONS=32 python -m tools.bench --only http
 
 A benchmark that cannot run here (no wrk, no Prism) is reported as skipped, with why, and the others still run.
 """
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from ..launcher import ROOT
 from . import client, contract, history, http, machine, overlay, regen, results
 
 BENCHMARKS = ("http", "client", "history", "regen", "contract", "overlay")
@@ -26,7 +28,7 @@ def _env_number(name: str, default: float) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--only", default=",".join(BENCHMARKS), help=f"comma-separated subset of {', '.join(BENCHMARKS)}")
     p.add_argument("--seconds", type=float, default=_env_number("BENCH_SECONDS", 5), help="wrk seconds per round")
     p.add_argument("--rounds", type=int, default=int(_env_number("BENCH_ROUNDS", 3)), help="alternating rounds")
@@ -81,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log(results.markdown(figures, described))
     for name, why in skipped.items():
         log(f"skipped {name}: {why}")
-    log(f"wrote {as_json.relative_to(results.ROOT)} and {as_md.relative_to(results.ROOT)}")
+    log(f"wrote {as_json.relative_to(ROOT)} and {as_md.relative_to(ROOT)}")
     return 1 if skipped else 0
 
 

@@ -1,33 +1,16 @@
-"""`make contract` (scripts/contract.py): safe defaults against real endpoints, and a real run that can fail."""
+"""`make contract` (`python -m tools.contract`): safe defaults against real endpoints, and a real run that can fail."""
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 import tomllib
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from cloud_partner_portal_mock import MockConfig
 from cloud_partner_portal_mock.testing import MockServer
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("contract_runner", ROOT / "scripts" / "contract.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-contract = _load()
+from tools import contract, contract_checks
+from tools.launcher import ROOT, free_port
 
 
 def test_default_target_is_the_mock_on_loopback_with_every_check_and_phase() -> None:
@@ -44,8 +27,6 @@ def test_default_target_is_the_mock_on_loopback_with_every_check_and_phase() -> 
 
 
 def test_the_checks_excluded_are_the_ones_the_custom_checks_stand_in_for():
-    from tools import contract_checks
-
     assert contract.REPLACED_CHECKS == contract_checks.REPLACED_CHECKS
 
 
@@ -96,16 +77,10 @@ def test_a_real_endpoint_without_a_token_is_a_clear_error() -> None:
         contract.target_for(contract.parser().parse_args(["--base-url", "https://api.example"]), {})
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_a_deliberately_broken_mock_fails_the_contract_run(capfd: pytest.CaptureFixture[str]) -> None:
     if not contract.MOCK_SPEC.exists():
         pytest.skip("build/openapi.mock.yaml is missing; run 'make overlay'")
-    argv = ["--port", str(_free_port()), "--phases", "examples", "--break", "omit-operation-location"]
+    argv = ["--port", str(free_port()), "--phases", "examples", "--break", "omit-operation-location"]
     assert contract.main(argv) == 1
     out = capfd.readouterr().out
     assert "contract FAILED" in out
@@ -136,7 +111,7 @@ def test_a_port_already_in_use_is_refused_rather_than_tested() -> None:
         listener.listen()
         port = listener.getsockname()[1]
         args = contract.parser().parse_args(["--port", str(port)])
-        with pytest.raises(SystemExit, match="already in use"), contract.served_mock(args, f"http://127.0.0.1:{port}"):
+        with pytest.raises(SystemExit, match="already in use"), contract.served_mock(args):
             pass
 
 
@@ -155,14 +130,19 @@ def _option(command: list[str], name: str) -> str | None:
 REMOTE = {"CPP_TOKEN": "a-token"}
 
 
-def test_a_run_against_a_host_not_on_loopback_is_rate_limited_and_budgeted_by_default() -> None:
-    command = _command("--base-url", "https://cloudpartner.azure.com", environ=REMOTE)
+@pytest.mark.parametrize(
+    "base_url", ["https://cloudpartner.azure.com", "http://0.0.0.0:38123", "http://localhost.example.com:38123"]
+)
+def test_a_run_against_a_host_not_on_loopback_is_rate_limited_and_budgeted_by_default(base_url: str) -> None:
+    command = _command("--base-url", base_url, environ=REMOTE)
 
     assert _option(command, "--rate-limit") == contract.REMOTE_RATE_LIMIT == "60/m"
     assert _option(command, "--max-examples") == str(contract.REMOTE_MAX_EXAMPLES)
 
 
-@pytest.mark.parametrize("base_url", ["http://127.0.0.1:38123", "http://localhost:38123", "http://[::1]:38123"])
+@pytest.mark.parametrize(
+    "base_url", ["http://127.0.0.1:38123", "http://127.0.0.2:38123", "http://localhost:38123", "http://[::1]:38123"]
+)
 def test_a_run_on_loopback_has_no_rate_limit_and_the_full_budget(base_url: str) -> None:
     command = _command("--base-url", base_url, environ=REMOTE)
 

@@ -9,7 +9,8 @@ from the environment variable `CPP_TOKEN` only, never from the command line, and
 (publish, go live, cancel) run only with `--allow-writes` (`ALLOW_WRITES=1`): cancel on a real offer is not a
 test to run by accident.
 
-Every run loads the custom checks of `tools/contract_checks.py` (the configurations' `hooks`) and runs them in
+Run as `python -m tools.contract` (`--help` lists the options). Every run loads the custom checks of
+`tools/contract_checks.py` (the configurations' `hooks`) and runs them in
 place of the two built-ins they wrap, `REPLACED_CHECKS`.
 
 A JUnit report lands in `build/reports/contract-junit.xml`, and with `--report junit,html,har` (`REPORT=`) the
@@ -26,22 +27,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ipaddress
 import os
 import shlex
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET  # reason: parses the report schemathesis just wrote
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import yaml
+
+from cloud_partner_portal_mock.testing import is_loopback
+
+from . import launcher
 
 ROOT = Path(__file__).resolve().parent.parent
 MOCK_SPEC = ROOT / "build" / "openapi.mock.yaml"
@@ -60,6 +62,7 @@ TOKEN_ENV = "CPP_TOKEN"  # noqa: S105  # reason: the name of the variable, not a
 SEED = 20171031
 PHASES = "examples,coverage,fuzzing,stateful"
 STARTUP_SECONDS = 20.0
+"""How long the bundled mock may take to answer its first request."""
 REPLACED_CHECKS = ("content_type_conformance", "response_schema_conformance")
 """Built-in checks that `tools/contract_checks.py` runs itself, except on an empty body marked `x-body-optional`;
 excluded by name because `--checks all` would switch them back on whatever the configuration says."""
@@ -76,7 +79,7 @@ class Target:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="scripts/contract.py", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m tools.contract", description=__doc__.split("\n\n")[0])
     p.add_argument("--base-url", default=os.environ.get("BASE_URL") or None, help="a real endpoint (env BASE_URL)")
     p.add_argument("--host", default="127.0.0.1", help="where to serve the mock (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="the mock's port (default 8080)")
@@ -150,17 +153,6 @@ def _st_args(text: str) -> list[str]:
         raise argparse.ArgumentTypeError(f"cannot split {text!r}: {exc}") from None
 
 
-def is_loopback(base_url: str) -> bool:
-    """Whether the URL's host is this machine (localhost or a loopback address)."""
-    host = urlsplit(base_url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def target_for(args: argparse.Namespace, environ: dict[str, str]) -> Target:
     if not args.base_url:
         return Target(f"http://{args.host}:{args.port}", MOCK_SPEC, None, read_only=False)
@@ -191,7 +183,7 @@ def schemathesis_command(target: Target, args: argparse.Namespace) -> list[str]:
         "--seed",
         str(args.seed),
     ]
-    local = is_loopback(target.base_url)
+    local = is_loopback(urlsplit(target.base_url).hostname or "")
     max_examples = args.max_examples or (LOCAL_MAX_EXAMPLES if local else REMOTE_MAX_EXAMPLES)
     command += ["--max-examples", str(max_examples)]
     rate_limit = args.rate_limit or (None if local else REMOTE_RATE_LIMIT)
@@ -211,53 +203,26 @@ def operations_in(spec: Path, read_only: bool) -> int:
     return sum(1 for item in document.get("paths", {}).values() for method in item if method in methods)
 
 
-def wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = STARTUP_SECONDS) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"error: the mock exited with {process.returncode} before serving {url}")
-        try:
-            with urllib.request.urlopen(f"{url}/openapi.json", timeout=1) as response:  # noqa: S310  # reason: loopback URL built above
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise SystemExit(f"error: couldn't reach the mock at {url} within {timeout:.0f} s")
-
-
-def port_in_use(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex((host, port)) == 0
-
-
 def mock_command(args: argparse.Namespace) -> list[str]:
     """The command that serves the bundled mock for a run: loopback, quiet, broken or in a flavor if asked."""
-    command = [sys.executable, "-m", "cloud_partner_portal_mock", "--host", args.host, "--port", str(args.port)]
-    command += ["--log-level", "warning"]
-    for fault in args.faults:
-        command += ["--break", fault]
+    options = [option for fault in args.faults for option in ("--break", fault)]
     if args.flavor:
-        command += ["--flavor", args.flavor]
-    return command
+        options += ["--flavor", args.flavor]
+    return launcher.mock_command(args.port, *options, host=args.host)
 
 
 @contextlib.contextmanager
-def served_mock(args: argparse.Namespace, url: str) -> Iterator[None]:
-    if port_in_use(args.host, args.port):
-        # Never test whatever else listens there as if it were the mock.
-        raise SystemExit(f"error: {args.host}:{args.port} is already in use; choose another with PORT=...")
-    process = subprocess.Popen(mock_command(args), cwd=ROOT)  # noqa: S603  # reason: our own interpreter and module
+def served_mock(args: argparse.Namespace, output: IO[bytes] | None = None) -> Iterator[None]:
+    """The bundled mock for the run's duration (its output to `output`, default this process's); never whatever
+    else already listens on its port."""
+    command = mock_command(args)
     try:
-        wait_until_serving(url, process)
-        yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        with launcher.launch(
+            "the mock", command, args.port, host=args.host, output=output, startup_seconds=STARTUP_SECONDS
+        ):
+            yield
+    except launcher.LaunchError as exc:
+        raise SystemExit(f"error: {exc}") from None
 
 
 def summary(target: Target, phases: str, code: int, seconds: float, flavor: str | None = None) -> str:
@@ -296,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"error: {target.spec.relative_to(ROOT)} is missing; run 'make overlay'")
     command = schemathesis_command(target, args)
     started = time.monotonic()
-    context = served_mock(args, target.base_url) if target.config is None else contextlib.nullcontext()
+    context = served_mock(args) if target.config is None else contextlib.nullcontext()
     with context:
         code = subprocess.call(command, cwd=ROOT, env=environ)  # noqa: S603  # reason: fixed command line
     print(summary(target, args.phases, code, time.monotonic() - started, args.flavor))

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .results import ROOT
+from ..launcher import ROOT
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 

@@ -1,26 +1,17 @@
-"""`make fuzz` (bench/fuzz.py) asks schemathesis for what the brief of a long run says, through `make contract`'s
-own runner: every check, positive and negative data, a time budget, auth from schemathesis.toml, loopback only."""
+"""`make fuzz` (`python -m tools.fuzz`) asks schemathesis for what the brief of a long run says, through `make
+contract`'s own runner: every check, positive and negative data, a time budget, auth from schemathesis.toml,
+loopback only."""
 
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools import fuzz
 
 
-@pytest.fixture
-def fuzz(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(ROOT))
-    return importlib.import_module("bench.fuzz")
-
-
-def test_fuzz_command_is_the_contract_run_made_long(fuzz: ModuleType) -> None:
+def test_fuzz_command_is_the_contract_run_made_long() -> None:
     args = fuzz.parser().parse_args(["--seconds", "600"])
-    _, command = fuzz.command(fuzz.contract_runner(), args, 45678, 1234)
+    _, command = fuzz.command(args, 45678, 1234)
 
     def value(option: str) -> str:
         return command[command.index(option) + 1]
@@ -38,7 +29,7 @@ def test_fuzz_command_is_the_contract_run_made_long(fuzz: ModuleType) -> None:
     assert not {"-H", "--header", "--config-file", "-a", "--auth"} & set(command)
 
 
-def test_fuzz_seconds_come_from_the_environment(fuzz: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fuzz_seconds_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FUZZ_SECONDS", "42")
     monkeypatch.setenv("FUZZ_SEED", "7")
 

@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .results import OUT, ROOT, Figure
+from ..launcher import ROOT
+from .results import OUT, Figure
 
 REGEN = OUT / "regen"
 BIN = Path(sys.executable).parent
-BARE_CONFIG = """# bench/regen.py: the generator's own defaults, without post-hooks (the names match the real config)
+BARE_CONFIG = """# tools/bench/regen.py: the generator's own defaults, no post-hooks (the names match the real config)
 project_name_override: cloud-partner-portal-client
 package_name_override: cloud_partner_portal_client
 package_version_override: 0.1.0

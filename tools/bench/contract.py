@@ -21,8 +21,9 @@ from schemathesis.generation import GenerationMode
 
 from cloud_partner_portal_mock.testing import InProcessMock
 
+from ..launcher import ROOT, free_port, mock_command
 from . import servers
-from .results import ROOT, Figure
+from .results import Figure
 
 AUTH = {"Authorization": "Bearer contoso-token"}
 
@@ -72,8 +73,8 @@ def make_contract(port: int) -> dict[str, Any]:
 
 
 def run(*, examples: int, log: Callable[[str], None]) -> list[Figure]:
-    port = servers.free_port()
-    with servers.serve("mock-contract", servers.mock_command(port), port) as served:
+    port = free_port()
+    with servers.serve("mock-contract", mock_command(port), port) as served:
         in_process = schemathesis.openapi.from_asgi("/openapi.json", InProcessMock().app)
         loopback = schemathesis.openapi.from_url(f"{served.url}/openapi.json")
         run_cases(in_process, 2)  # warm up: imports, Hypothesis, the mock's compiled validators
@@ -98,7 +99,7 @@ def run(*, examples: int, log: Callable[[str], None]) -> list[Figure]:
             details={"in-process cases": cases, "loopback cases": loop_cases},
         )
     ]
-    result = make_contract(servers.free_port())
+    result = make_contract(free_port())
     log(f"  make contract: {result['wall s']} s wall, exit {result['exit code']}, {result['cases']} cases")
     inside = result["schemathesis s"] or 0.0
     figures.append(
