@@ -1,5 +1,5 @@
 """Slow and idle clients cannot hold the served mock: time limits close them, and a connection limit under the
-open-file limit keeps room for ordinary requests (`limits.py`, `serving.py`).
+open-file limit keeps room for ordinary requests (`http/limits.py`, `http/capped_protocol.py`).
 
 The first tests serve the mock in this process with short limits. The last one serves it as `make mock` does, in
 a process whose open-file limit is 1,024, and holds 1,100 slowloris connections against it while ordinary GETs
