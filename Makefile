@@ -89,7 +89,7 @@ build/openapi.mock.yaml $(MOCK_SPEC) $(DOCUMENTED_SPEC) &: openapi.yaml $(MOCK_O
 build/openapi.docs.yaml: openapi.yaml $(DOCS_OVERLAYS) | setup
 	$(APPLY) $(DOCS_OVERLAYS) --strict -o $@
 
-lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff + mypy
+lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff + mypy + lint-imports (the mock's layers)
 	$(BIN)/openapi-spec-validator openapi.yaml $(SPECS)
 	npx --no-install spectral lint openapi.yaml $(SPECS) --fail-severity=warn
 	npx --no-install redocly lint openapi.yaml $(SPECS) --format=stylish
@@ -97,6 +97,7 @@ lint: overlay ## spec gates (openapi-spec-validator, Spectral, Redocly) + ruff +
 	$(BIN)/ruff format --check src tests examples tools
 	$(BIN)/mypy
 	$(BIN)/mypy --strict tools
+	$(BIN)/lint-imports --no-cache
 
 generate: build/openapi.client.yaml build/openapi.mock.yaml $(DOCUMENTED_SPEC) ## build/openapi.client.yaml → generated/ (rm -rf first, --fail-on-warning); the mock's spec
 	$(REGENERATE)

@@ -4,7 +4,7 @@
 loopback; `cloud_partner_portal_mock.testing` and the pytest plugin serve it to tests.
 
 The names below are imported on first use, so that the pytest plugin (`pytest_plugin.py`) can load in an
-environment without the `mock` extra (Starlette, uvicorn, openapi-core).
+environment without the `mock` extra (Starlette, uvicorn).
 """
 
 from __future__ import annotations
@@ -14,19 +14,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .app import create_app
-    from .clock import Clock
     from .config import DEFAULT_TOKENS, MockConfig
-    from .service import MockService
+    from .state.clock import Clock
+    from .state.service import MockService, PublishingService
 
 _HOMES = {
     "create_app": ".app",
-    "Clock": ".clock",
+    "Clock": ".state.clock",
     "DEFAULT_TOKENS": ".config",
     "MockConfig": ".config",
-    "MockService": ".service",
+    "MockService": ".state.service",
+    "PublishingService": ".state.service",
 }
 
-__all__ = ["DEFAULT_TOKENS", "Clock", "MockConfig", "MockService", "create_app"]
+__all__ = ["DEFAULT_TOKENS", "Clock", "MockConfig", "MockService", "PublishingService", "create_app"]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,11 +2,11 @@
 
 Tokens come from `--token TOKEN=PUBLISHER` (repeatable) and `CPP_MOCK_TOKENS="tok1=contoso,tok2=fabrikam"`;
 with neither, the documented test tokens (`contoso-token` → contoso, `fabrikam-token` → fabrikam). Tokens are
-never printed. `--flavor` picks the documented form of the 202's location (`locations.py`), `--location-body`
+never printed. `--flavor` picks the documented form of the 202's location (`http/locations.py`), `--location-body`
 adds the cancel page's prose body, `--rules documented` serves and enforces the public description alone.
 `--break NAME` switches on a broken-contract fault and `--fault SPEC` any fault, such as
-`--fault "503;retry-after=2;rate=0.1"` (see `--help` and `faults.py`); time is real.
-The banner says how to put the served mock back to its seed (`POST /_mock/reset`, from loopback: `app.py`).
+`--fault "503;retry-after=2;rate=0.1"` (see `--help` and `faults/catalog.py`); time is real.
+The banner says how to put the served mock back to its seed (`POST /_mock/reset`, from loopback: `http/app.py`).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from collections.abc import Mapping, Sequence
 
 try:
     from .app import RESET_PATH
-    from .clock import Clock
     from .config import DEFAULT_TOKENS, MockConfig, parse_token_pairs
-    from .faults import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
-    from .limits import DESCRIPTORS_KEPT, EVICTION_GRACE_SECONDS, ServingLimits
-    from .locations import DEFAULT_FLAVOR, FLAVORS
-    from .spec import MOCK_RULES, RULES
+    from .faults.catalog import CONTRACT_FAULTS, FAULTS, FaultSpecError, build_faults
+    from .http.limits import DESCRIPTORS_KEPT, EVICTION_GRACE_SECONDS, ServingLimits
+    from .http.locations import DEFAULT_FLAVOR, FLAVORS
+    from .state.clock import Clock
+    from .validation.spec import MOCK_RULES, RULES
 except ModuleNotFoundError as exc:  # installed without the `mock` extra: say what to install, not a traceback
     if __name__ != "__main__" or exc.name is None or exc.name.startswith(f"{__package__}."):
         raise
@@ -232,9 +232,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from .access_log import redact_access_log
     from .app import create_app
-    from .serving import MockUvicorn, uvicorn_config
+    from .http.access_log import redact_access_log
+    from .http.capped_protocol import LimitedUvicornServer, uvicorn_config
     from .testing import is_loopback
 
     if not is_loopback(args.host):
@@ -251,7 +251,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     options = {"host": args.host, "port": args.port, "log_level": args.log_level, "access_log": access_log}
     served = uvicorn_config(app, limits, **options)
     redact_access_log()  # after uvicorn configured its loggers
-    server = MockUvicorn(served, limits)
+    server = LimitedUvicornServer(served, limits)
     server.run()
     return 0
 

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .clock import Clock
-from .faults import build_faults
-from .locations import DEFAULT_FLAVOR, FLAVORS
-from .spec import MOCK_RULES, RULES
+from .faults.catalog import build_faults
+from .http.locations import DEFAULT_FLAVOR, FLAVORS
+from .state.clock import Clock
+from .validation.spec import MOCK_RULES, RULES
 
 # The documented test tokens. They are not secrets: they only open this mock.
 DEFAULT_TOKENS: Mapping[str, str] = MappingProxyType(
@@ -58,8 +58,9 @@ class MockConfig:
     listed, its notifications gone) when another finishes. Running operations and, besides these, each offer's
     latest publish and go-live are always kept."""
     faults: frozenset[str] = frozenset()
-    """Fault specs (`faults.py`), e.g. `"omit-operation-location"`, `"503;retry-after=2;only=getOperation;times=3"`,
-    `"latency=0.05"`; empty means a correct mock (requests may still ask for transient faults by header)."""
+    """Fault specs (`faults/catalog.py`), e.g. `"omit-operation-location"`,
+    `"503;retry-after=2;only=getOperation;times=3"`, `"latency=0.05"`; empty means a correct mock (requests may still
+    ask for transient faults by header)."""
     flavor: str = DEFAULT_FLAVOR
     """Which documented form names a started operation (`locations.FLAVORS`): `seed` (`Operation-Location`, an
     absolute URL), `2018`, `2020-migrated` or `2020-legacy`."""
@@ -68,7 +69,7 @@ class MockConfig:
     cancel page's prose describes; off by default, as the pages show no body."""
     rules: str = MOCK_RULES
     """`mock`: the mock's own, stricter rules (`overlays/mock-rules.overlay.yaml`), served and enforced;
-    `documented`: only what the public description states, its statuses only (see `app.py`)."""
+    `documented`: only what the public description states, its statuses only (see `http/app.py`)."""
 
     def __post_init__(self) -> None:
         if not self.tokens:

@@ -33,8 +33,8 @@ import pytest
 if TYPE_CHECKING:
     from cloud_partner_portal import PollOptions
 
-    from .clock import Clock
     from .config import MockConfig
+    from .state.clock import Clock
     from .testing import InProcessMock, MockServer
 
 

@@ -2,7 +2,8 @@
 
 Both always run on a frozen clock (a config whose clock is real gets a copy with `Clock.frozen()`), so tests
 move time with `.clock.advance(seconds)` instead of sleeping; both expose the state as `.service`
-(`service.outbox` holds the notifications sent so far) and `.reset()` back to the seed.
+(`service.outbox` holds the notifications sent so far), a frozen copy of it as `.snapshot()`, and `.reset()`
+back to the seed.
 
     with MockServer() as server:
         httpx.post(f"{server.url}/api/publishers/contoso/offers/contoso-draftoffer/publish",
@@ -24,10 +25,11 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from .app import create_app, reset_mock
-from .clock import Clock
 from .config import MockConfig
-from .limits import ServingLimits
-from .service import MockService
+from .http.limits import ServingLimits
+from .state.clock import Clock
+from .state.service import PublishingService
+from .state.snapshot import StateSnapshot
 
 TEST_BASE_URL = "http://testserver"
 STARTUP_TIMEOUT_SECONDS = 10.0
@@ -45,7 +47,7 @@ class InProcessMock:
     def __init__(self, config: MockConfig | None = None) -> None:
         self.config = frozen_config(config)
         self.app: Starlette = create_app(self.config)
-        self.service: MockService = self.app.state.service
+        self.service: PublishingService = self.app.state.service
         self.clock = self.config.clock
 
     def client(self, token: str | None = "contoso-token", base_url: str = TEST_BASE_URL) -> TestClient:  # noqa: S107  # reason: documented test token
@@ -57,6 +59,10 @@ class InProcessMock:
         """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         reset_mock(self.app)
 
+    def snapshot(self) -> StateSnapshot:
+        """The whole state now, frozen (`PublishingService.snapshot`)."""
+        return self.service.snapshot()
+
 
 class MockServer:
     """The mock served by uvicorn in a background thread on a free loopback port; a context manager."""
@@ -66,7 +72,7 @@ class MockServer:
     ) -> None:
         self._mock = InProcessMock(config)
         self.limits = limits or ServingLimits()
-        """Time and connection limits of the server (`serving.py`); the defaults of `python -m
+        """Time and connection limits of the server (`http/capped_protocol.py`); the defaults of `python -m
         cloud_partner_portal_mock`."""
         self.config = self._mock.config
         self.app = self._mock.app
@@ -84,13 +90,13 @@ class MockServer:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> MockServer:
-        from .serving import MockUvicorn, uvicorn_config
+        from .http.capped_protocol import LimitedUvicornServer, uvicorn_config
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((self.host, 0))
         self.port = sock.getsockname()[1]
         limits = self.limits.fitted()
-        server = MockUvicorn(
+        server = LimitedUvicornServer(
             uvicorn_config(self.app, limits, log_level="warning", access_log=False, lifespan="off"), limits
         )
         self._server = server
@@ -114,6 +120,10 @@ class MockServer:
     def reset(self) -> None:
         """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         self._mock.reset()
+
+    def snapshot(self) -> StateSnapshot:
+        """The whole state now, frozen (`PublishingService.snapshot`)."""
+        return self.service.snapshot()
 
     def __enter__(self) -> MockServer:
         return self.start()

@@ -19,8 +19,8 @@ from schemathesis.config import SchemathesisConfig
 
 from cloud_partner_portal_mock import MockConfig
 from cloud_partner_portal_mock.locations import FLAVORS
-from cloud_partner_portal_mock.spec import DOCUMENTED_RULES
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.validation.spec import DOCUMENTED_RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 

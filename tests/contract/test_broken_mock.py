@@ -8,8 +8,8 @@ import schemathesis
 from schemathesis.core.failures import FailureGroup
 
 from cloud_partner_portal_mock.config import MockConfig
-from cloud_partner_portal_mock.spec import DOCUMENTED_RULES, MOCK_RULES
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.validation.spec import DOCUMENTED_RULES, MOCK_RULES
 
 from .mocks import public_config
 

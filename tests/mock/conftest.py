@@ -16,21 +16,20 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
 from openapi_core.validation.response.exceptions import MissingData
 from starlette.testclient import TestClient
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from cloud_partner_portal_mock import Clock, MockConfig, spec
-from cloud_partner_portal_mock.seed import SEED_PAGE_OPERATION_ID
+from cloud_partner_portal_mock import Clock, MockConfig
+from cloud_partner_portal_mock.state.seed import SEED_PAGE_OPERATION_ID
 from cloud_partner_portal_mock.testing import InProcessMock
-from cloud_partner_portal_mock.validation import SpecRequest
-
-CONTOSO_TOKEN = "contoso-token"
-FABRIKAM_TOKEN = "fabrikam-token"
-API_VERSION = "2017-10-31"
+from cloud_partner_portal_mock.validation import spec
+from support.logs import LogCapture, captured_logs
+from support.openapi_core_oracle import SpecRequest, openapi_of
+from support.seed import CONTOSO_TOKEN
+from support.served_calls import API_VERSION
 
 
 @dataclass
@@ -49,9 +48,7 @@ class ResponseChecker:
 
     def __init__(self, rules: str) -> None:
         self.description = spec.description(rules)
-        document = self.description.copy()
-        document["servers"] = [{"url": "/"}]
-        self.openapi = OpenAPI.from_dict(document)
+        self.openapi = openapi_of(self.description)
 
     def documented(self, response: httpx.Response) -> dict[str, Any]:
         """The description's response object for the response's request and status ({} when none)."""
@@ -164,6 +161,13 @@ def _fail_on_violation(checker: ResponseChecker, response: httpx.Response) -> No
             + "\n  ".join(problems)
             + f"\n  body: {response.text[:500]}"
         )
+
+
+@pytest.fixture
+def logs() -> Iterator[LogCapture]:
+    """Records everything uvicorn and the mock log, down to DEBUG, while the test runs."""
+    with captured_logs() as capture:
+        yield capture
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from cloud_partner_portal_mock.access_log import ACCESS_LOGGER, REDACTED, RedactSecrets, redact, redact_access_log
+from cloud_partner_portal_mock.http.access_log import ACCESS_LOGGER, REDACTED, RedactSecrets, redact, redact_access_log
 
 SECRET = "s3cr3t-value-9f2c"
 

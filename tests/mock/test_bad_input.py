@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cloud_partner_portal_mock import spec
+from cloud_partner_portal_mock.validation import spec
 
 CANCEL = "/api/publishers/contoso/offers/contoso-virtualmachineoffer/cancel"
 AUTH = {"Authorization": "Bearer contoso-token"}

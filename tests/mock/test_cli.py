@@ -11,7 +11,7 @@ import pytest
 
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
 from cloud_partner_portal_mock.config import DEFAULT_TOKENS, MockConfig
-from cloud_partner_portal_mock.limits import DESCRIPTORS_KEPT, ServingLimits
+from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
 from served_mock import ServedMock
 
 

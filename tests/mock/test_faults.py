@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
-from cloud_partner_portal_mock.faults import FAULTS
+from cloud_partner_portal_mock.faults.catalog import FAULTS
 from cloud_partner_portal_mock.testing import InProcessMock
 
 PUBLISH = "/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"

@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
+from cloud_partner_portal_mock.http.bodies import json_bytes, submission, submissions_json
 from cloud_partner_portal_mock.testing import InProcessMock
-from cloud_partner_portal_mock.views import json_bytes
 
 PUBLISH_STEPS = ["displaydummycertify", "displaycertify", "displayprovision", "displaypackage", "publisher-signoff"]
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -342,21 +342,25 @@ def test_seed_page_operation_is_blocked_at_certification_like_the_page_example(a
 
 
 def test_the_listed_json_follows_every_change_of_a_submission(service, clock, steps):
-    """Submissions are rendered once per change (`views.submission_json`): the list's bytes are always the JSON of
-    what `list_operations` says, as the operation runs, changes step and is cancelled."""
+    """Submissions are rendered once per change (`http.bodies.submission_json`): the list's bytes are always the
+    JSON of the submissions as they stand, as the operation runs, changes step and is cancelled."""
+
+    def listed() -> tuple[bytes, list[dict[str, object]]]:
+        with service.at_offer("contoso", "contoso-draftoffer") as at:
+            runs = at.submissions()
+            return submissions_json(runs), [submission(op) for op in runs]
 
     def listed_json_is_current() -> bool:
-        return service.list_operations_json("contoso", "contoso-draftoffer") == json_bytes(
-            service.list_operations("contoso", "contoso-draftoffer")
-        )
+        cached, fresh = listed()
+        return cached == json_bytes(fresh)
 
     service.publish("contoso", "contoso-draftoffer", "jdoe@contoso.com")
     assert listed_json_is_current()
-    first = service.list_operations("contoso", "contoso-draftoffer")[0]["lastActionDateTime"]
+    first = listed()[1][0]["lastActionDateTime"]
     clock.advance(steps["displaydummycertify"])
     assert listed_json_is_current()
-    assert service.list_operations("contoso", "contoso-draftoffer")[0]["lastActionDateTime"] != first
+    assert listed()[1][0]["lastActionDateTime"] != first
     service.cancel("contoso", "contoso-draftoffer", None)
     clock.advance(steps["cancel"])
     assert listed_json_is_current()
-    assert b'"submissionState":"canceled"' in service.list_operations_json("contoso", "contoso-draftoffer")
+    assert b'"submissionState":"canceled"' in listed()[0]

@@ -20,10 +20,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cloud_partner_portal_mock import Clock, MockConfig, spec
-from cloud_partner_portal_mock.faults import HEADER as FAULT_HEADER
-from cloud_partner_portal_mock.seed import SEED_PAGE_OPERATION_ID
+from cloud_partner_portal_mock import Clock, MockConfig
+from cloud_partner_portal_mock.faults.catalog import HEADER as FAULT_HEADER
+from cloud_partner_portal_mock.state.seed import SEED_PAGE_OPERATION_ID
 from cloud_partner_portal_mock.testing import InProcessMock
+from cloud_partner_portal_mock.validation import spec
 
 OPERATIONS = spec.operations()
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)

@@ -9,7 +9,7 @@ import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.__main__ import build_config, parser
-from cloud_partner_portal_mock.service import MockService
+from cloud_partner_portal_mock.state.service import PublishingService
 
 RETAIN = 3
 DRAFT = "contoso-draftoffer"
@@ -39,14 +39,15 @@ def test_finished_operations_beyond_the_retention_are_dropped_oldest_first(api):
 
 
 def test_the_operation_that_has_just_finished_is_always_kept(clock, steps):
-    service = MockService(MockConfig(clock=clock, retain_finished=1))
+    service = PublishingService(MockConfig(clock=clock, retain_finished=1))
     offer = "contoso-virtualmachineoffer"
 
     cancel = service.cancel("contoso", offer, None)  # 202: a cancel operation stops the seeded publish
     clock.advance(steps["cancel"])
 
-    assert service.get_operation("contoso", offer, cancel.operation_id)["status"] == "completed"
-    assert service.list_operations("contoso", offer)[0]["submissionState"] == "canceled"
+    state = service.snapshot()
+    assert state.operations[cancel.operation_id].status == "completed"
+    assert state.submissions("contoso", offer)[0].status == "canceled"
 
 
 def test_running_operations_are_never_dropped(api, clock, steps):
@@ -77,9 +78,9 @@ def test_the_latest_publish_is_kept_however_many_go_lives_were_cancelled_since(a
 
 
 def test_an_offer_that_was_live_keeps_its_live_link_after_that_go_live_is_dropped(clock, steps):
-    service = MockService(MockConfig(clock=clock, retain_finished=1))
+    service = PublishingService(MockConfig(clock=clock, retain_finished=1))
     offer = "contoso-liveoffer"
-    assert service.offer_status("contoso", offer)["liveLinks"]
+    assert service.snapshot().offer("contoso", offer).live
     service.publish("contoso", offer, None)
     clock.advance(
         sum(steps[s] for s in ("displaydummycertify", "displaycertify", "displayprovision", "displaypackage"))
@@ -89,9 +90,10 @@ def test_an_offer_that_was_live_keeps_its_live_link_after_that_go_live_is_droppe
         service.cancel("contoso", offer, None)
         clock.advance(steps["cancel"])
 
-    kinds = [s["submissionType"] for s in service.list_operations("contoso", offer)]
+    state = service.snapshot()
+    kinds = [s.kind for s in state.submissions("contoso", offer)]
     assert kinds.count("goLive") == 1  # the seeded, completed go-live is gone; the latest (cancelled) one stays
-    assert service.offer_status("contoso", offer)["liveLinks"]
+    assert state.offer("contoso", offer).live
 
 
 def test_notifications_of_dropped_operations_leave_the_outbox(api, service):
@@ -107,7 +109,7 @@ def test_memory_stops_growing_once_the_retention_is_full():
     """The issue's run: publish + cancel with 60 addresses, which grew the mock by about 21 KB a cycle for good.
     Once the retention is full, what is held only swings (the outbox sheds dropped operations' notifications in
     batches, about 1.2 MB here): over 1,000 more cycles it must not grow by more than a few swings' worth."""
-    service = MockService(MockConfig(clock=Clock.frozen(), retain_finished=50))
+    service = PublishingService(MockConfig(clock=Clock.frozen(), retain_finished=50))
 
     def cycles(count: int) -> int:
         for _ in range(count):
@@ -124,7 +126,7 @@ def test_memory_stops_growing_once_the_retention_is_full():
         tracemalloc.stop()
 
     assert later - full < 4 * 1024 * 1024  # before: about 21 MB
-    assert len(service.list_operations("contoso", DRAFT)) == 50 + 1  # and the latest publish
+    assert len(service.snapshot().submissions("contoso", DRAFT)) == 50 + 1  # and the latest publish
 
 
 def test_retention_below_one_is_refused():

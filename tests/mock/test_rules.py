@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cloud_partner_portal_mock import Clock, MockConfig
-from cloud_partner_portal_mock.spec import DOCUMENTED_RULES, MOCK_RULES, description
+from cloud_partner_portal_mock.validation.spec import DOCUMENTED_RULES, MOCK_RULES, description
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISH = "/api/publishers/contoso/offers/contoso-draftoffer/publish?api-version=2017-10-31"

@@ -12,7 +12,7 @@ import schemathesis
 from schemathesis.config import ChecksConfig
 from schemathesis.core.failures import Failure, FailureGroup
 
-from cloud_partner_portal_mock.spec import DOCUMENTED_RULES, MOCK_RULES, description
+from cloud_partner_portal_mock.validation.spec import DOCUMENTED_RULES, MOCK_RULES, description
 from tools import contract_checks
 from tools.contract_checks import (
     content_type_conformance_allowing_no_body,
