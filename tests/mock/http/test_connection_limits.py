@@ -20,7 +20,7 @@ import pytest
 
 from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
 from cloud_partner_portal_mock.testing import MockServer
-from served_mock import ServedMock
+from support.served_mock import served_mock
 from support.seed import SEED_OPERATION, STUCK_OFFER
 from support.served_calls import API_VERSION
 
@@ -246,7 +246,7 @@ def enough_descriptors() -> Iterator[None]:
 def served_under_1024_descriptors(enough_descriptors: None) -> Iterator[int]:
     """`python -m cloud_partner_portal_mock` in a process whose open-file limit is 1,024 (soft and hard), with a
     5 s request timeout; its port."""
-    with ServedMock("--request-timeout", "5", open_files=SERVED_LIMIT) as served:
+    with served_mock("--request-timeout", "5", open_files=SERVED_LIMIT) as served:
         yield int(served.url.rsplit(":", 1)[1])
 
 
