@@ -20,9 +20,9 @@ import pytest
 
 from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
 from cloud_partner_portal_mock.testing import MockServer
-from support.served_mock import served_mock
 from support.seed import SEED_OPERATION, STUCK_OFFER
 from support.served_calls import API_VERSION
+from support.served_mock import served_mock
 
 GET = f"/api/publishers/contoso/offers/{STUCK_OFFER}/operations/{SEED_OPERATION}?api-version={API_VERSION}"
 SHORT = ServingLimits(keep_alive_seconds=1.0, request_seconds=2.0)
