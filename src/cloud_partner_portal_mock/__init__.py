@@ -4,7 +4,7 @@
 loopback; `cloud_partner_portal_mock.testing` and the pytest plugin serve it to tests.
 
 The names below are imported on first use, so that the pytest plugin (`pytest_plugin.py`) can load in an
-environment without the `mock` extra (Starlette, uvicorn, openapi-core).
+environment without the `mock` extra (Starlette, uvicorn).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Both always run on a frozen clock (a config whose clock is real gets a copy with `Clock.frozen()`), so tests
 move time with `.clock.advance(seconds)` instead of sleeping; both expose the state as `.service`
-(`service.outbox` holds the notifications sent so far) and `.reset()` back to the seed.
+(`service.outbox` holds the notifications sent so far), a frozen copy of it as `.snapshot()`, and `.reset()`
+back to the seed.
 
     with MockServer() as server:
         httpx.post(f"{server.url}/api/publishers/contoso/offers/contoso-draftoffer/publish",
@@ -28,6 +29,7 @@ from .config import MockConfig
 from .http.limits import ServingLimits
 from .state.clock import Clock
 from .state.service import PublishingService
+from .state.snapshot import StateSnapshot
 
 TEST_BASE_URL = "http://testserver"
 STARTUP_TIMEOUT_SECONDS = 10.0
@@ -56,6 +58,10 @@ class InProcessMock:
     def reset(self) -> None:
         """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         reset_mock(self.app)
+
+    def snapshot(self) -> StateSnapshot:
+        """The whole state now, frozen (`PublishingService.snapshot`)."""
+        return self.service.snapshot()
 
 
 class MockServer:
@@ -114,6 +120,10 @@ class MockServer:
     def reset(self) -> None:
         """Back to the seed, with the clock back at its start and the faults' `times=` counts at zero."""
         self._mock.reset()
+
+    def snapshot(self) -> StateSnapshot:
+        """The whole state now, frozen (`PublishingService.snapshot`)."""
+        return self.service.snapshot()
 
     def __enter__(self) -> MockServer:
         return self.start()

@@ -89,18 +89,25 @@ def _run(args: list[str], status: int, headers: dict[str, str], body: bytes) -> 
     return result.exit_code, result.stdout, result.stderr
 
 
+def _ends_cleanly(args: list[str], answer: tuple[int, dict[str, str], bytes]) -> tuple[str, str]:
+    """Runs `args` against `answer`: a documented exit code, no traceback, and on failure an `error:` line last
+    (what a wrapper may print before it, e.g. the resume command, comes first). Its stdout and stderr."""
+    code, stdout, stderr = _run(args, *answer)
+    assert code in _DOCUMENTED
+    assert "Traceback" not in stdout + stderr
+    if code != ExitCode.OK:
+        assert stderr.startswith("error: ") or "error: " in stderr.splitlines()[-1], stderr[-400:]
+    return stdout, stderr
+
+
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=answers())
 def test_any_answer_ends_with_a_documented_exit_code_and_no_control_characters(
     args: list[str], answer: tuple[int, dict[str, str], bytes]
 ) -> None:
-    code, stdout, stderr = _run(args, *answer)
-    assert code in _DOCUMENTED
-    assert "Traceback" not in stdout + stderr
+    stdout, stderr = _ends_cleanly(args, answer)
     assert not _CONTROL.search(stdout + stderr), (stdout + stderr)[:400]
-    if code != ExitCode.OK:
-        assert stderr.startswith("error: ") or "error: " in stderr.splitlines()[-1], stderr[-400:]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
@@ -191,8 +198,4 @@ _NAMED_CASES = {
 def test_each_answer_the_issue_names_ends_without_a_traceback(
     args: list[str], answer: tuple[int, dict[str, str], bytes]
 ) -> None:
-    code, stdout, stderr = _run(args, *answer)
-    assert code in _DOCUMENTED
-    assert "Traceback" not in stdout + stderr
-    if code != ExitCode.OK:
-        assert "error: " in stderr
+    _ends_cleanly(args, answer)

@@ -12,16 +12,8 @@ import httpx
 import pytest
 from cloud_partner_portal_client import AuthenticatedClient
 
-from cloud_partner_portal import (
-    AsyncOperationPoller,
-    OperationPoller,
-    begin_cancel,
-    begin_cancel_async,
-    begin_go_live,
-    begin_go_live_async,
-    begin_publish,
-    begin_publish_async,
-)
+import cloud_partner_portal
+from cloud_partner_portal import AsyncOperationPoller, OperationPoller, begin_publish, begin_publish_async
 from cloud_partner_portal.lro import DEFAULT_REQUEST_TIMEOUT, limits
 from cloud_partner_portal_mock.testing import MockServer
 from support.documented import BASE_URL, OFFER, PUBLISHER, RELATIVE_LOCATION, TOKEN
@@ -30,8 +22,9 @@ from support.fake_time import FakeTime
 from support.hostile import HostileServer, outcome_within, silent
 from support.seed import CONTOSO_TOKEN, DRAFT_OFFER
 
-BEGINS = [begin_cancel, begin_publish, begin_go_live]
-ASYNC_BEGINS = [begin_cancel_async, begin_publish_async, begin_go_live_async]
+CALLS = ("cancel", "publish", "go_live")
+BEGINS = [getattr(cloud_partner_portal, f"begin_{call}") for call in CALLS]
+ASYNC_BEGINS = [getattr(cloud_partner_portal, f"begin_{call}_async") for call in CALLS]
 
 
 def test_done_polls_only_once_a_poll_is_due(fake_time: FakeTime) -> None:

@@ -26,11 +26,10 @@ from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.state.seed import SEED_PAGE_OPERATION_ID
 from cloud_partner_portal_mock.testing import InProcessMock
 from cloud_partner_portal_mock.validation import spec
+from support.logs import LogCapture, captured_logs
 from support.openapi_core_oracle import SpecRequest, openapi_of
-
-CONTOSO_TOKEN = "contoso-token"
-FABRIKAM_TOKEN = "fabrikam-token"
-API_VERSION = "2017-10-31"
+from support.seed import CONTOSO_TOKEN
+from support.served_calls import API_VERSION
 
 
 @dataclass
@@ -162,6 +161,13 @@ def _fail_on_violation(checker: ResponseChecker, response: httpx.Response) -> No
             + "\n  ".join(problems)
             + f"\n  body: {response.text[:500]}"
         )
+
+
+@pytest.fixture
+def logs() -> Iterator[LogCapture]:
+    """Records everything uvicorn and the mock log, down to DEBUG, while the test runs."""
+    with captured_logs() as capture:
+        yield capture
 
 
 @pytest.fixture

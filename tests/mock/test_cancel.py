@@ -183,7 +183,7 @@ def test_second_cancel_does_not_start_another_cancel_operation(api, service):
     api.cancel(SEED_PAGE_OFFER)
     api.cancel(SEED_PAGE_OFFER)
 
-    kinds = [op.kind for op in service._store.operations.values() if op.offer_id == SEED_PAGE_OFFER]
+    kinds = [op.kind for op in service.snapshot().operations.values() if op.offer_id == SEED_PAGE_OFFER]
     assert kinds.count("cancel") == 1
 
 

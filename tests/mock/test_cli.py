@@ -12,7 +12,7 @@ import pytest
 from cloud_partner_portal_mock.__main__ import build_config, main, parser
 from cloud_partner_portal_mock.config import DEFAULT_TOKENS, MockConfig
 from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
-from served_mock import ServedMock
+from support.served_mock import served_mock
 
 
 def _config(*argv, environ=None):
@@ -93,7 +93,7 @@ def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(caps
 
 
 def test_module_serves_the_mock_and_does_not_print_tokens():
-    with ServedMock("--token", "hidden-token=contoso", "--flavor", "2020-migrated", "--rules", "documented") as served:
+    with served_mock("--token", "hidden-token=contoso", "--flavor", "2020-migrated", "--rules", "documented") as served:
         response = httpx.get(
             served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status",
             params={"api-version": "2017-10-31"},
@@ -132,7 +132,7 @@ def test_module_without_the_mock_extra_names_the_extra_instead_of_a_traceback():
 
 def test_a_token_in_the_query_string_never_reaches_the_access_log():
     secret = "query-secret-7c1d"
-    with ServedMock("--log-level", "info") as served:
+    with served_mock("--log-level", "info") as served:
         url = served.url + "/api/publishers/contoso/offers/contoso-draftoffer/status"
         for query in (f"api-version=2017-10-31&access_token={secret}", f"access_token={secret}&sig={secret}"):
             httpx.get(f"{url}?{query}", headers={"Authorization": f"Bearer {secret}"})

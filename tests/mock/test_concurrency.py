@@ -38,7 +38,7 @@ async def test_simultaneous_cancels_of_an_asynchronous_cancel_give_one_202_and_o
         responses = await _together(async_client, cancel, cancel)
 
         assert sorted(r.status_code for r in responses) == [202, 404]
-        assert [op.kind for op in service._store.operations.values()].count("cancel") == 1
+        assert [op.kind for op in service.snapshot().operations.values()].count("cancel") == 1
 
 
 async def test_simultaneous_cancels_of_a_synchronous_cancel_give_one_200_and_one_404(async_client, service):

@@ -6,22 +6,15 @@ import asyncio
 import json
 
 import httpx
-import pytest
 
 from cloud_partner_portal_mock.__main__ import banner
 from cloud_partner_portal_mock.app import RESET_PATH
-from cloud_partner_portal_mock.testing import InProcessMock, MockServer
+from cloud_partner_portal_mock.testing import InProcessMock
 
 API = {"api-version": "2017-10-31"}
 AUTH = {"Authorization": "Bearer contoso-token"}
 OFFER = "/api/publishers/contoso/offers/contoso-virtualmachineoffer"
 EMAILS = {"metadata": {"notification-emails": "jondoe@contoso.com"}}
-
-
-@pytest.fixture(scope="module")
-def server():
-    with MockServer() as served:
-        yield served
 
 
 def _running(url: str) -> list[object]:
@@ -30,24 +23,24 @@ def _running(url: str) -> list[object]:
     return listed
 
 
-def test_a_reset_brings_back_the_seeded_running_publish_that_a_cancel_used_up(server):
-    server.reset()
-    cancel = httpx.post(f"{server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS)
+def test_a_reset_brings_back_the_seeded_running_publish_that_a_cancel_used_up(cpp_mock_server):
+    cpp_mock_server.reset()
+    cancel = httpx.post(f"{cpp_mock_server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS)
     assert cancel.status_code == 202
-    server.clock.advance(3600)
-    assert _running(server.url) == []
-    assert httpx.post(f"{server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS).status_code == 404
+    cpp_mock_server.clock.advance(3600)
+    assert _running(cpp_mock_server.url) == []
+    assert httpx.post(f"{cpp_mock_server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS).status_code == 404
 
-    reset = httpx.post(server.url + RESET_PATH)
+    reset = httpx.post(cpp_mock_server.url + RESET_PATH)
 
     assert reset.status_code == 200
-    assert len(_running(server.url)) == 1
-    assert server.clock.now() == InProcessMock().clock.now()  # the clock's advances undone
-    assert httpx.post(f"{server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS).status_code == 202
+    assert len(_running(cpp_mock_server.url)) == 1
+    assert cpp_mock_server.clock.now() == InProcessMock().clock.now()  # the clock's advances undone
+    assert httpx.post(f"{cpp_mock_server.url}{OFFER}/cancel", params=API, headers=AUTH, json=EMAILS).status_code == 202
 
 
-def test_the_reset_takes_post_only(server):
-    response = httpx.get(server.url + RESET_PATH)
+def test_the_reset_takes_post_only(cpp_mock_server):
+    response = httpx.get(cpp_mock_server.url + RESET_PATH)
 
     assert response.status_code == 405
     assert response.headers["Allow"] == "POST"
@@ -69,8 +62,8 @@ def test_a_client_not_on_loopback_is_refused_and_the_state_stays():
     assert mock.clock.now() > InProcessMock().clock.now()  # not reset
 
 
-def test_the_reset_is_not_in_the_description_the_mock_serves(server):
-    served = json.loads(httpx.get(server.url + "/openapi.json").content)
+def test_the_reset_is_not_in_the_description_the_mock_serves(cpp_mock_server):
+    served = json.loads(httpx.get(cpp_mock_server.url + "/openapi.json").content)
 
     assert RESET_PATH not in served["paths"]
     assert all(path.startswith("/api/") for path in served["paths"])

@@ -10,42 +10,36 @@ from cloud_partner_portal_mock.testing import MockServer
 SEED_PAGE_CANCEL = "/api/publishers/contoso/offers/contoso-virtualmachineoffer/cancel"
 
 
-@pytest.fixture(scope="module")
-def server():
-    with MockServer() as served:
-        yield served
-
-
-def test_seed_page_cancel_over_real_http_is_200_or_202(server):
-    server.reset()
+def test_seed_page_cancel_over_real_http_is_200_or_202(cpp_mock_server):
+    cpp_mock_server.reset()
 
     response = httpx.post(
-        server.url + SEED_PAGE_CANCEL,
+        cpp_mock_server.url + SEED_PAGE_CANCEL,
         params={"api-version": "2017-10-31"},
         headers={"Authorization": "Bearer contoso-token"},
         json={"metadata": {"notification-emails": "jondoe@contoso.com"}},
     )
 
     assert response.status_code in (200, 202)
-    assert response.headers["Operation-Location"].startswith(server.url + "/api/publishers/contoso/")
+    assert response.headers["Operation-Location"].startswith(cpp_mock_server.url + "/api/publishers/contoso/")
 
 
-def test_server_listens_on_loopback(server):
-    assert server.url.startswith("http://127.0.0.1:")
-    assert server.port > 0
+def test_server_listens_on_loopback(cpp_mock_server):
+    assert cpp_mock_server.url.startswith("http://127.0.0.1:")
+    assert cpp_mock_server.port > 0
 
 
-def test_served_state_and_clock_are_the_servers(server):
-    server.reset()
+def test_served_state_and_clock_are_the_servers(cpp_mock_server):
+    cpp_mock_server.reset()
     headers = {"Authorization": "Bearer contoso-token"}
     params = {"api-version": "2017-10-31"}
-    cancel = httpx.post(server.url + SEED_PAGE_CANCEL, params=params, headers=headers)
+    cancel = httpx.post(cpp_mock_server.url + SEED_PAGE_CANCEL, params=params, headers=headers)
 
-    server.clock.advance(server.config.step_seconds["cancel"])
+    cpp_mock_server.clock.advance(cpp_mock_server.config.step_seconds["cancel"])
 
     polled = httpx.get(cancel.headers["Operation-Location"], params=params, headers=headers)
     assert polled.json()["status"] == "completed"
-    assert server.service.outbox[-1].event == "canceled"
+    assert cpp_mock_server.service.outbox[-1].event == "canceled"
 
 
 def test_url_before_start_says_so():

@@ -1,4 +1,4 @@
-"""What the bundled mock is seeded with (see `cloud_partner_portal_mock.seed`), for the tests that run against it.
+"""What the bundled mock is seeded with (see `cloud_partner_portal_mock.state.seed`), for the tests that run against it.
 
 The mock seeds the pages' own example: publisher `contoso` with `contoso-virtualmachineoffer`, whose publish is
 blocked at certification, and the documented test tokens.
@@ -6,6 +6,7 @@ blocked at certification, and the documented test tokens.
 
 from __future__ import annotations
 
+from cloud_partner_portal_mock.state.seed import SEED_PAGE_OPERATION_ID
 from support.documented import OFFER, PUBLISHER, TOKEN
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "INVALID_OFFER",
     "LIVE_OFFER",
     "PUBLISHER",
+    "SEED_OPERATION",
     "STUCK_OFFER",
+    "TOKENS",
 ]
 
 #: The token of publisher `contoso`, and of `fabrikam` (who may not touch contoso's offers).
@@ -29,3 +32,7 @@ DRAFT_OFFER = "contoso-draftoffer"
 LIVE_OFFER = "contoso-liveoffer"
 #: Fails validation: publish → 422 `OfferValidationFailed`.
 INVALID_OFFER = "contoso-invalidoffer"
+#: Each seeded publisher's token.
+TOKENS = {PUBLISHER: CONTOSO_TOKEN, "fabrikam": FABRIKAM_TOKEN}
+#: The operation of the seed page's examples: the publish of `STUCK_OFFER`, blocked at certification.
+SEED_OPERATION = SEED_PAGE_OPERATION_ID

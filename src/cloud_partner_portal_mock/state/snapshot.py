@@ -83,6 +83,9 @@ class StateSnapshot:
     """(publisher id, offer id) → the offer."""
     operations: Mapping[str, OperationView]
     """Operation id → the operation, for every operation kept."""
+    running: tuple[str, ...]
+    """The ids of the running operations as the store's index of them holds them, in the order they started: the
+    operations that read `running`, no more, no fewer (the soak test holds the index to that)."""
     outbox: tuple[Notification, ...]
     """The notifications of the operations kept, oldest first."""
     documents: Mapping[tuple[str, str], OfferDocumentView]
@@ -160,6 +163,7 @@ def take(store: Store, at: datetime) -> StateSnapshot:
             {(p.id, o.id): _offer(store, o) for p in store.publishers.values() for o in p.offers.values()}
         ),
         operations=MappingProxyType({op_id: _operation(op) for op_id, op in store.operations.items()}),
+        running=tuple(store.running),
         outbox=tuple(store.notifications()),
         documents=MappingProxyType(_documents(store)),
     )

@@ -19,8 +19,8 @@ from starlette.testclient import TestClient
 from cloud_partner_portal_mock.state.service import PublishingService
 from cloud_partner_portal_mock.testing import InProcessMock
 from cloud_partner_portal_mock.validation import spec
-
-from .conftest import API_VERSION, TOKENS, snapshot
+from support.seed import TOKENS
+from support.served_calls import API_VERSION
 
 PUBLISHERS = ("contoso", "fabrikam")
 NOWHERE_OFFER = "nobody-offer"
@@ -45,11 +45,11 @@ def client(mock: InProcessMock) -> Iterator[TestClient]:
 def belongings(service: PublishingService, publisher: str) -> dict[str, Any]:
     """What a publisher has: offer ids, operation ids (by offer) and the addresses its operations notify; and the
     `{n}${slot}` of each operation's legacy status URL (a number on its offer, not a secret: every offer has a 1)."""
-    store = service._store
-    offers = store.publishers[publisher].offers
-    operations = {offer: list(o.operation_ids) for offer, o in offers.items()}
+    state = service.snapshot()
+    offers = {offer.id: offer for offer in state.offers.values() if offer.publisher_id == publisher}
+    operations = {offer_id: list(offer.operation_ids) for offer_id, offer in offers.items()}
     numbers = {
-        op_id: f"{store.operations[op_id].number}${store.operations[op_id].slot}"
+        op_id: f"{state.operations[op_id].number}${state.operations[op_id].slot}"
         for ids in operations.values()
         for op_id in ids
     }
@@ -57,7 +57,7 @@ def belongings(service: PublishingService, publisher: str) -> dict[str, Any]:
         address
         for ids in operations.values()
         for op_id in ids
-        for address in (store.operations[op_id].emails or "").split(",")
+        for address in (state.operations[op_id].emails or "").split(",")
         if address
     }
     return {"offers": sorted(offers), "operations": operations, "numbers": numbers, "emails": sorted(emails)}
@@ -106,7 +106,7 @@ def test_a_token_reaches_nothing_in_another_namespace_and_learns_nothing(
 ) -> None:
     mock.reset()
     theirs = belongings(mock.service, owner)
-    before = snapshot(mock.service)
+    before = mock.snapshot()
     checked = 0
 
     for facts, values in calls(theirs):
@@ -124,7 +124,7 @@ def test_a_token_reaches_nothing_in_another_namespace_and_learns_nothing(
         checked += 1
 
     assert checked >= (len(spec.operations()) - 1) * len(theirs["offers"])  # all but `listOfferTypes`
-    assert snapshot(mock.service) == before
+    assert mock.snapshot() == before
 
 
 @pytest.mark.parametrize(("caller", "owner"), [("contoso", "fabrikam"), ("fabrikam", "contoso")])
@@ -133,7 +133,7 @@ def test_another_publishers_ids_in_ones_own_namespace_are_simply_not_found(
 ) -> None:
     mock.reset()
     mine, theirs = belongings(mock.service, caller), belongings(mock.service, owner)
-    before = snapshot(mock.service)
+    before = mock.snapshot()
     own_offer = mine["offers"][0]
 
     for facts, values in calls(theirs):
@@ -159,7 +159,7 @@ def test_another_publishers_ids_in_ones_own_namespace_are_simply_not_found(
             leaked = [item for item in _secrets(theirs) if item not in sent and item in response.text]
             assert not leaked, (facts.operation_id, leaked)
 
-    assert snapshot(mock.service) == before
+    assert mock.snapshot() == before
 
 
 def test_lists_and_statuses_show_only_ones_own_operations(mock: InProcessMock, client: TestClient) -> None:

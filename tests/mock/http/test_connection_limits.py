@@ -1,5 +1,5 @@
 """Slow and idle clients cannot hold the served mock: time limits close them, and a connection limit under the
-open-file limit keeps room for ordinary requests (`limits.py`, `serving.py`).
+open-file limit keeps room for ordinary requests (`http/limits.py`, `http/capped_protocol.py`).
 
 The first tests serve the mock in this process with short limits. The last one serves it as `make mock` does, in
 a process whose open-file limit is 1,024, and holds 1,100 slowloris connections against it while ordinary GETs
@@ -20,11 +20,11 @@ import pytest
 
 from cloud_partner_portal_mock.http.limits import DESCRIPTORS_KEPT, ServingLimits
 from cloud_partner_portal_mock.testing import MockServer
-from served_mock import ServedMock
+from support.seed import SEED_OPERATION, STUCK_OFFER
+from support.served_calls import API_VERSION
+from support.served_mock import served_mock
 
-from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION
-
-GET = f"/api/publishers/contoso/offers/{SEED_OFFER}/operations/{SEED_OPERATION}?api-version={API_VERSION}"
+GET = f"/api/publishers/contoso/offers/{STUCK_OFFER}/operations/{SEED_OPERATION}?api-version={API_VERSION}"
 SHORT = ServingLimits(keep_alive_seconds=1.0, request_seconds=2.0)
 SLACK_SECONDS = 10.0
 """How much later than its limit a close may come on a busy 2-core machine."""
@@ -105,14 +105,14 @@ def test_a_request_head_sent_a_byte_at_a_time_gets_408_after_the_request_timeout
 
 
 def test_a_body_sent_a_byte_at_a_time_closes_the_connection_after_the_request_timeout(server: MockServer) -> None:
-    cancel = f"/api/publishers/contoso/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}"
+    cancel = f"/api/publishers/contoso/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}"
     body = b'{"metadata": {"notification-emails": "jondoe@contoso.com"}}'
     head = (
         f"POST {cancel} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer contoso-token\r\n"
         f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode()
     server.reset()
-    before = server.service.snapshot().submissions("contoso", SEED_OFFER)
+    before = server.service.snapshot().submissions("contoso", STUCK_OFFER)
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         sock.sendall(head)
         closed = False
@@ -127,7 +127,7 @@ def test_a_body_sent_a_byte_at_a_time_closes_the_connection_after_the_request_ti
                 break
 
     assert closed
-    assert server.service.snapshot().submissions("contoso", SEED_OFFER) == before  # the cancel never happened
+    assert server.service.snapshot().submissions("contoso", STUCK_OFFER) == before  # the cancel never happened
 
 
 def test_a_client_that_does_not_read_its_answers_is_disconnected(server: MockServer) -> None:
@@ -246,7 +246,7 @@ def enough_descriptors() -> Iterator[None]:
 def served_under_1024_descriptors(enough_descriptors: None) -> Iterator[int]:
     """`python -m cloud_partner_portal_mock` in a process whose open-file limit is 1,024 (soft and hard), with a
     5 s request timeout; its port."""
-    with ServedMock("--request-timeout", "5", open_files=SERVED_LIMIT) as served:
+    with served_mock("--request-timeout", "5", open_files=SERVED_LIMIT) as served:
         yield int(served.url.rsplit(":", 1)[1])
 
 

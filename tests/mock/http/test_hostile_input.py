@@ -19,11 +19,11 @@ import httpx
 import pytest
 
 from cloud_partner_portal_mock.testing import MockServer
+from support.seed import SEED_OPERATION, STUCK_OFFER
+from support.served_calls import API_VERSION, auth, offer_url
 
-from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION, auth, offer_url, snapshot
-
-CANCEL = f"/api/publishers/contoso/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}"
-GET = f"/api/publishers/contoso/offers/{SEED_OFFER}/operations/{SEED_OPERATION}?api-version={API_VERSION}"
+CANCEL = f"/api/publishers/contoso/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}"
+GET = f"/api/publishers/contoso/offers/{STUCK_OFFER}/operations/{SEED_OPERATION}?api-version={API_VERSION}"
 HOSTILE_TOKEN = "hostile-secret-token-4d1f"  # a made-up token that must never be logged
 CHUNK = b"a" * 65536
 MEMORY_BOUND = 8 * 1024 * 1024
@@ -77,12 +77,12 @@ def head(method: str, target: str, *lines: str | bytes, token: str = "contoso-to
 
 
 @pytest.fixture
-def quiet_state(server: MockServer) -> Iterator[MockServer]:
+def quiet_state(cpp_mock_server: MockServer) -> Iterator[MockServer]:
     """The served mock at its seed; the test must leave its state exactly as it found it."""
-    server.reset()
-    before = snapshot(server.service)
-    yield server
-    assert snapshot(server.service) == before
+    cpp_mock_server.reset()
+    before = cpp_mock_server.snapshot()
+    yield cpp_mock_server
+    assert cpp_mock_server.snapshot() == before
 
 
 def peak_while(action: Any) -> tuple[Any, int]:
@@ -253,24 +253,28 @@ def test_header_injection_attempts_are_refused_or_inert(quiet_state: MockServer,
     assert b"x-evil" not in answer.raw.split(b"\r\n\r\n", 1)[0].lower()
 
 
-def test_httpx_refuses_crlf_in_header_values_before_sending(server: MockServer) -> None:
+def test_httpx_refuses_crlf_in_header_values_before_sending(cpp_mock_server: MockServer) -> None:
     with pytest.raises(httpx.LocalProtocolError):
-        httpx.get(server.url + GET, headers={**auth(), "X-Mock-Fault": "503\r\nX-Evil: injected"})
+        httpx.get(cpp_mock_server.url + GET, headers={**auth(), "X-Mock-Fault": "503\r\nX-Evil: injected"})
 
 
 @pytest.mark.parametrize("host", [b"evil.example", b"a b", b"127.0.0.1:1/x?y=", b"[::1", b"\xff\xfe"])
-def test_hostile_host_header_never_makes_an_invalid_operation_location(server: MockServer, host: bytes) -> None:
-    server.reset()
+def test_hostile_host_header_never_makes_an_invalid_operation_location(
+    cpp_mock_server: MockServer, host: bytes
+) -> None:
+    cpp_mock_server.reset()
     request = head("POST", CANCEL, "Content-Length: 0").replace(b"Host: 127.0.0.1", b"Host: " + host)
 
-    answer = raw_request(server.port, request)
+    answer = raw_request(cpp_mock_server.port, request)
 
     assert answer.status in (202, 400)
     if answer.status == 202:
         location = answer.header("operation-location") or ""
         assert re.fullmatch(r"https?://[^\s/?#]+/api/publishers/contoso/offers/[^\s]+", location), location
         # The path names the cancel operation this request started, whatever the Host header said.
-        named = httpx.get(server.url + httpx.URL(location).path, params={"api-version": API_VERSION}, headers=auth())
+        named = httpx.get(
+            cpp_mock_server.url + httpx.URL(location).path, params={"api-version": API_VERSION}, headers=auth()
+        )
         assert named.status_code == 200
         assert [step["id"] for step in named.json()["steps"]] == ["cancel"]
 
@@ -284,15 +288,15 @@ def test_hostile_host_header_never_makes_an_invalid_operation_location(server: M
         f"/api/publishers/contoso/offers/contoso%2Fvirtualmachineoffer/cancel?api-version={API_VERSION}",
         f"/api/publishers/contoso/offers/%2E%2E/cancel?api-version={API_VERSION}",
         f"/api/publishers/contoso/offers/%2e%2e%2fcontoso-draftoffer/publish?api-version={API_VERSION}",
-        f"/api/publishers/fabrikam/../contoso/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}",
-        f"/api/publishers/contoso/offers/./{SEED_OFFER}/cancel?api-version={API_VERSION}",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}%00/cancel?api-version={API_VERSION}",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}%FF/cancel?api-version={API_VERSION}",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}%0D%0AX-Evil:%201/cancel?api-version={API_VERSION}",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}/cancel?api-version=%FF",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}%00",
-        f"/api/publishers/contoso/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}&api%2Dversion=1",
-        f"/api/publishers/{'a' * 5000}/offers/{SEED_OFFER}/cancel?api-version={API_VERSION}",
+        f"/api/publishers/fabrikam/../contoso/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}",
+        f"/api/publishers/contoso/offers/./{STUCK_OFFER}/cancel?api-version={API_VERSION}",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}%00/cancel?api-version={API_VERSION}",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}%FF/cancel?api-version={API_VERSION}",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}%0D%0AX-Evil:%201/cancel?api-version={API_VERSION}",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}/cancel?api-version=%FF",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}%00",
+        f"/api/publishers/contoso/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}&api%2Dversion=1",
+        f"/api/publishers/{'a' * 5000}/offers/{STUCK_OFFER}/cancel?api-version={API_VERSION}",
     ],
 )
 def test_encoded_slashes_dots_and_bytes_in_the_path_are_a_4xx_that_touches_nothing(
@@ -330,21 +334,21 @@ def test_huge_email_lists_are_refused_quickly(quiet_state: MockServer, emails: s
     assert time.monotonic() - started < 2  # no catastrophic backtracking in the address pattern
 
 
-def test_longest_allowed_email_list_notifies_each_address_once(server: MockServer) -> None:
-    server.reset()
+def test_longest_allowed_email_list_notifies_each_address_once(cpp_mock_server: MockServer) -> None:
+    cpp_mock_server.reset()
     addresses = [f"u{i:03d}@contoso.com" for i in range(59)]
     emails = ",".join([*addresses, addresses[0]])  # 60 entries of 16 characters: 1019, and one repeated
     assert len(emails) <= 1024
 
     response = httpx.post(
-        offer_url(server.url, "contoso-draftoffer", "publish"),
+        offer_url(cpp_mock_server.url, "contoso-draftoffer", "publish"),
         params={"api-version": API_VERSION},
         json={"metadata": {"notification-emails": emails}},
         headers=auth(),
     )
 
     assert response.status_code == 202
-    started = [n.address for n in server.service.outbox if n.event == "started"]
+    started = [n.address for n in cpp_mock_server.service.outbox if n.event == "started"]
     assert sorted(started) == sorted(set(emails.split(",")))
 
 

@@ -19,20 +19,19 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 
-from cloud_partner_portal_mock import Clock, MockConfig
+from cloud_partner_portal_mock import MockConfig
 from cloud_partner_portal_mock.state.outbox import EVENTS
 from cloud_partner_portal_mock.state.store import TERMINAL
 from cloud_partner_portal_mock.testing import MockServer
 from cloud_partner_portal_mock.validation import spec
-
-from .conftest import API_VERSION, TOKENS
+from support.seed import TOKENS
+from support.served_calls import API_VERSION
 
 TASKS = 20
 ITERATIONS = 40
@@ -70,20 +69,19 @@ class Seen:
     locations: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
+@pytest.fixture
+def cpp_mock_config() -> MockConfig:
     # With the prose form's body, so that a synchronous cancel's 200 names the operation it cancelled; nothing is
     # dropped (`retain_finished`): the first test accounts for every operation ever created.
-    with MockServer(MockConfig(clock=Clock.frozen(), location_body=True, retain_finished=100_000)) as served:
-        yield served
+    return MockConfig(location_body=True, retain_finished=100_000)
 
 
-async def _client_task(index: int, server: MockServer, seen: Seen, deadline: float) -> None:
+async def _client_task(index: int, cpp_mock_server: MockServer, seen: Seen, deadline: float) -> None:
     rng = random.Random(index)
     publisher = "contoso" if index % 10 < 7 else "fabrikam"
     body = {"metadata": {"notification-emails": f"client{index}@{publisher}.com"}}
     headers = {"Authorization": f"Bearer {TOKENS[publisher]}"}
-    async with httpx.AsyncClient(base_url=server.url, headers=headers, timeout=10) as client:
+    async with httpx.AsyncClient(base_url=cpp_mock_server.url, headers=headers, timeout=10) as client:
         for _ in range(ITERATIONS):
             if time.monotonic() > deadline:
                 return
@@ -120,39 +118,38 @@ async def _client_task(index: int, server: MockServer, seen: Seen, deadline: flo
                     assert response.status_code == 200, response.text
 
 
-async def _move_clock(server: MockServer, stop: asyncio.Event) -> None:
+async def _move_clock(cpp_mock_server: MockServer, stop: asyncio.Event) -> None:
     rng = random.Random(0)
     while not stop.is_set():
         await asyncio.sleep(0.01)
-        server.clock.advance(rng.choice([1, 5, 30, 600, 3600]))
+        cpp_mock_server.clock.advance(rng.choice([1, 5, 30, 600, 3600]))
 
 
-async def _load(server: MockServer) -> Seen:
+async def _load(cpp_mock_server: MockServer) -> Seen:
     seen = Seen()
     deadline = time.monotonic() + DEADLINE_SECONDS
     stop = asyncio.Event()
-    clock = asyncio.create_task(_move_clock(server, stop))
+    clock = asyncio.create_task(_move_clock(cpp_mock_server, stop))
     try:
-        await asyncio.gather(*(_client_task(index, server, seen, deadline) for index in range(TASKS)))
+        await asyncio.gather(*(_client_task(index, cpp_mock_server, seen, deadline) for index in range(TASKS)))
     finally:
         stop.set()
         await clock
     return seen
 
 
-def _finish_everything(server: MockServer, seen: Seen) -> None:
+def _finish_everything(cpp_mock_server: MockServer, seen: Seen) -> None:
     """Move time far ahead; cancel what waits forever (a blocked publish); repeat until nothing runs. The cancels
     sent here are counted as the clients' own."""
     for _ in range(5):
-        server.clock.advance(30 * DAY)
-        store = server.service._store
-        running = [op for op in store.operations.values() if op.status == "running"]
+        cpp_mock_server.clock.advance(30 * DAY)
+        running = [op for op in cpp_mock_server.snapshot().operations.values() if op.status == "running"]
         if not running:
             return
         for op in running:
             if op.kind != "cancel":
                 response = httpx.post(
-                    f"{server.url}/api/publishers/{op.publisher_id}/offers/{op.offer_id}/cancel",
+                    f"{cpp_mock_server.url}/api/publishers/{op.publisher_id}/offers/{op.offer_id}/cancel",
                     params=QUERY,
                     headers={"Authorization": f"Bearer {TOKENS[op.publisher_id]}"},
                 )
@@ -163,14 +160,14 @@ def _finish_everything(server: MockServer, seen: Seen) -> None:
                     seen.cancelled.add(response.json()["operationId"])
 
 
-def test_many_clients_at_once_leave_a_consistent_state(server: MockServer) -> None:
-    server.reset()
-    seed_ids = set(server.service._store.operations)
+def test_many_clients_at_once_leave_a_consistent_state(cpp_mock_server: MockServer) -> None:
+    cpp_mock_server.reset()
+    seed_ids = set(cpp_mock_server.snapshot().operations)
 
-    seen = asyncio.run(_load(server))
-    _finish_everything(server, seen)
-    store = server.service._store
-    outbox = server.service.outbox
+    seen = asyncio.run(_load(cpp_mock_server))
+    _finish_everything(cpp_mock_server, seen)
+    state = cpp_mock_server.snapshot()
+    outbox = state.outbox
 
     # Enough happened for the invariants to mean something.
     assert len(seen.statuses) >= TASKS * ITERATIONS // 2
@@ -181,35 +178,32 @@ def test_many_clients_at_once_leave_a_consistent_state(server: MockServer) -> No
     assert not [s for s in seen.statuses if s[1] not in STATUSES[s[0]]]
 
     # Nothing lost, nothing made up, nothing handed out twice.
-    created = set(store.operations) - seed_ids
+    created = set(state.operations) - seed_ids
     handed_out = Counter(op_id for _, op_id in seen.accepted)
     assert created <= set(handed_out)
-    assert (set(handed_out) | seen.cancelled | set(seen.read_ids)) <= set(store.operations)
+    assert (set(handed_out) | seen.cancelled | set(seen.read_ids)) <= set(state.operations)
     for action, op_id in seen.accepted:
-        kind = store.operations[op_id].kind
+        kind = state.operations[op_id].kind
         assert kind == KINDS[action], (action, op_id, kind)
         if action != "publish":  # only a repeated publish answers an operation that another call started
             assert handed_out[op_id] == 1, (action, op_id)
             assert op_id in created, (action, op_id)
     for op_id, (publisher, offer) in seen.read_ids.items():
-        assert (store.operations[op_id].publisher_id, store.operations[op_id].offer_id) == (publisher, offer)
-    for publisher in store.publishers.values():
-        for offer in publisher.offers.values():
-            assert len(offer.operation_ids) == len(set(offer.operation_ids))
-    assert sum(len(o.operation_ids) for p in store.publishers.values() for o in p.offers.values()) == len(
-        store.operations
-    )
+        assert (state.operations[op_id].publisher_id, state.operations[op_id].offer_id) == (publisher, offer)
+    for offer in state.offers.values():
+        assert len(offer.operation_ids) == len(set(offer.operation_ids))
+    assert sum(len(o.operation_ids) for o in state.offers.values()) == len(state.operations)
 
     # Every operation ends in exactly one terminal state, and stays in it.
-    final = {op_id: op.status for op_id, op in store.operations.items()}
+    final = {op_id: op.status for op_id, op in state.operations.items()}
     assert set(final.values()) <= TERMINAL
-    assert not store.running
-    server.clock.advance(30 * DAY)
-    assert {op_id: op.status for op_id, op in store.operations.items()} == final
+    assert state.running == ()
+    cpp_mock_server.clock.advance(30 * DAY)
+    assert {op_id: op.status for op_id, op in cpp_mock_server.snapshot().operations.items()} == final
     terminal_events = Counter(
         (n.operation_id, n.address) for n in outbox if n.event in TERMINAL_EVENTS and n.operation_id in created
     )
-    addressed = {(op_id, address) for op_id in created for address in _addresses(store.operations[op_id])}
+    addressed = {(op_id, address) for op_id in created for address in _addresses(state.operations[op_id])}
     assert set(terminal_events) >= addressed
     assert all(count == 1 for count in terminal_events.values())
     for notification in outbox:
@@ -227,22 +221,22 @@ def _addresses(operation: Any) -> list[str]:
     return [a for a in (operation.emails or "").split(",") if a]
 
 
-def test_a_long_run_of_publish_and_cancel_keeps_the_running_index_exact(server: MockServer) -> None:
+def test_a_long_run_of_publish_and_cancel_keeps_the_running_index_exact(cpp_mock_server: MockServer) -> None:
     """Soak: hundreds of operations on few offers; the index of running operations never drifts from the truth,
     so the cost of each request stays that of the operations still running, not of the whole history."""
-    server.reset()
+    cpp_mock_server.reset()
 
     async def cycles(publisher: str, offers: list[str], rounds: int) -> list[int]:
         statuses: list[int] = []
         headers = {"Authorization": f"Bearer {TOKENS[publisher]}"}
-        async with httpx.AsyncClient(base_url=server.url, headers=headers, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=cpp_mock_server.url, headers=headers, timeout=10) as client:
             for round_ in range(rounds):
                 offer = offers[round_ % len(offers)]
                 for action in ("publish", "cancel"):
                     response = await client.post(f"/api/publishers/{publisher}/offers/{offer}/{action}", params=QUERY)
                     statuses.append(response.status_code)
                 if round_ % 10 == 0:
-                    server.clock.advance(60)
+                    cpp_mock_server.clock.advance(60)
         return statuses
 
     async def run() -> list[int]:
@@ -253,21 +247,20 @@ def test_a_long_run_of_publish_and_cancel_keeps_the_running_index_exact(server: 
         return [status for part in parts for status in part]
 
     statuses = asyncio.run(run())
-    store = server.service._store
-    server.service.outbox  # noqa: B018  # reason: applies due step ends
+    state = cpp_mock_server.snapshot()
 
     assert not [s for s in statuses if s >= 500]
-    assert len(store.operations) > 100
-    assert store.running == {op_id: op for op_id, op in store.operations.items() if op.status == "running"}
+    assert len(state.operations) > 100
+    assert set(state.running) == {op_id for op_id, op in state.operations.items() if op.status == "running"}
 
 
 def test_status_running_never_lists_two_operations_while_threads_publish_go_live_and_cancel(
-    server: MockServer,
+    cpp_mock_server: MockServer,
 ) -> None:
     """At most one operation runs per offer, as the spec and the command line say: while a cancel operation stops
     a publish or go-live, the stopped one is the running submission (`cancelRequested`) and the cancel operation
     is not listed. Eight threads publish, go live and cancel on four offers while two sample `status=running`."""
-    server.reset()
+    cpp_mock_server.reset()
     offers = ["contoso-virtualmachineoffer", "contoso-draftoffer", "contoso-previewoffer", "contoso-goingliveoffer"]
     deadline = time.monotonic() + DEADLINE_SECONDS
     stop = threading.Event()
@@ -277,7 +270,9 @@ def test_status_running_never_lists_two_operations_while_threads_publish_go_live
 
     def act(index: int) -> None:
         rng = random.Random(index)
-        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}) as client:
+        with httpx.Client(
+            base_url=cpp_mock_server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}
+        ) as client:
             for _ in range(ITERATIONS * 2):
                 if time.monotonic() > deadline:
                     return
@@ -287,7 +282,9 @@ def test_status_running_never_lists_two_operations_while_threads_publish_go_live
 
     def sample() -> None:
         nonlocal cancel_requested
-        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}) as client:
+        with httpx.Client(
+            base_url=cpp_mock_server.url, headers={"Authorization": f"Bearer {TOKENS['contoso']}"}
+        ) as client:
             while not stop.is_set() and time.monotonic() < deadline:
                 for offer in offers:
                     base = f"/api/publishers/contoso/offers/{offer}"
@@ -301,7 +298,7 @@ def test_status_running_never_lists_two_operations_while_threads_publish_go_live
         rng = random.Random(0)
         while not stop.is_set():
             time.sleep(0.01)
-            server.clock.advance(rng.choice([1, 5, 30, 600]))
+            cpp_mock_server.clock.advance(rng.choice([1, 5, 30, 600]))
 
     samplers = [threading.Thread(target=sample) for _ in range(2)] + [threading.Thread(target=move_clock)]
     for thread in samplers:

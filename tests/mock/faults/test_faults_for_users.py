@@ -15,23 +15,25 @@ from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.__main__ import build_config, parser
 from cloud_partner_portal_mock.faults.catalog import FAULTS, build_faults
 from cloud_partner_portal_mock.testing import InProcessMock, MockServer
-
-from .conftest import API_VERSION, SEED_OFFER, SEED_OPERATION, auth, offer_url, snapshot
+from support.seed import SEED_OPERATION, STUCK_OFFER
+from support.served_calls import API_VERSION, auth, offer_url
 
 QUERY = {"api-version": API_VERSION}
 BODY = {"metadata": {"notification-emails": "jondoe@contoso.com"}}
 
 
 def operation_url(base: str, operation_id: str = SEED_OPERATION) -> str:
-    return offer_url(base, SEED_OFFER, f"operations/{operation_id}")
+    return offer_url(base, STUCK_OFFER, f"operations/{operation_id}")
 
 
 # --- per request: the X-Mock-Fault header ---------------------------------------------------------------------
 
 
-def test_latency_header_delays_the_answer_then_answers_as_usual(server: MockServer) -> None:
+def test_latency_header_delays_the_answer_then_answers_as_usual(cpp_mock_server: MockServer) -> None:
     started = time.monotonic()
-    response = httpx.get(operation_url(server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": "latency=0.2"})
+    response = httpx.get(
+        operation_url(cpp_mock_server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": "latency=0.2"}
+    )
 
     assert response.status_code == 200
     assert response.json()["status"] == "running"
@@ -49,9 +51,9 @@ def test_latency_header_delays_the_answer_then_answers_as_usual(server: MockServ
     ],
 )
 def test_refusal_header_answers_with_retry_after_and_the_error_body(
-    server: MockServer, header: str, status: int, code: str, retry_after: str
+    cpp_mock_server: MockServer, header: str, status: int, code: str, retry_after: str
 ) -> None:
-    response = httpx.get(operation_url(server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": header})
+    response = httpx.get(operation_url(cpp_mock_server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": header})
 
     assert response.status_code == status
     assert response.headers["Retry-After"] == retry_after
@@ -61,13 +63,13 @@ def test_refusal_header_answers_with_retry_after_and_the_error_body(
 
 
 def test_drop_header_closes_the_connection_without_a_response_and_logs_nothing_alarming(
-    server: MockServer, logs
+    cpp_mock_server: MockServer, logs
 ) -> None:
     with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
-        httpx.get(operation_url(server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": "drop"})
+        httpx.get(operation_url(cpp_mock_server.url), params=QUERY, headers={**auth(), "X-Mock-Fault": "drop"})
 
     # The server goes on: the next request on a new connection is answered.
-    assert httpx.get(operation_url(server.url), params=QUERY, headers=auth()).status_code == 200
+    assert httpx.get(operation_url(cpp_mock_server.url), params=QUERY, headers=auth()).status_code == 200
     assert "Traceback" not in logs.text
     assert not [line for line in logs.lines if line.startswith(("ERROR", "CRITICAL", "WARNING"))], logs.text
     assert " 500" not in logs.text
@@ -76,19 +78,19 @@ def test_drop_header_closes_the_connection_without_a_response_and_logs_nothing_a
 def test_drop_in_process_raises_what_httpx_raises_for_a_dropped_connection() -> None:
     with InProcessMock().client() as client, pytest.raises(httpx.RemoteProtocolError):
         client.get(
-            f"/api/publishers/contoso/offers/{SEED_OFFER}/submissions/", params=QUERY, headers={"X-Mock-Fault": "drop"}
+            f"/api/publishers/contoso/offers/{STUCK_OFFER}/submissions/", params=QUERY, headers={"X-Mock-Fault": "drop"}
         )
 
 
 @pytest.mark.parametrize("header", ["429", "503;retry-after=5", "drop", "latency=0.01, drop"])
 @pytest.mark.parametrize("action", ["cancel", "publish", "golive"])
-def test_a_fault_header_changes_no_state(server: MockServer, header: str, action: str) -> None:
-    server.reset()
-    before = snapshot(server.service)
+def test_a_fault_header_changes_no_state(cpp_mock_server: MockServer, header: str, action: str) -> None:
+    cpp_mock_server.reset()
+    before = cpp_mock_server.snapshot()
 
     try:
         response = httpx.post(
-            offer_url(server.url, SEED_OFFER, action),
+            offer_url(cpp_mock_server.url, STUCK_OFFER, action),
             params=QUERY,
             headers={**auth(), "X-Mock-Fault": header},
             json=BODY,
@@ -97,17 +99,19 @@ def test_a_fault_header_changes_no_state(server: MockServer, header: str, action
     except httpx.TransportError:  # a dropped connection reads as a protocol error or a reset, by timing
         assert "drop" in header
 
-    assert snapshot(server.service) == before
+    assert cpp_mock_server.snapshot() == before
 
 
-def test_latency_alone_lets_the_request_act_as_usual(server: MockServer) -> None:
-    server.reset()
+def test_latency_alone_lets_the_request_act_as_usual(cpp_mock_server: MockServer) -> None:
+    cpp_mock_server.reset()
     response = httpx.post(
-        offer_url(server.url, SEED_OFFER, "cancel"), params=QUERY, headers={**auth(), "X-Mock-Fault": "latency=0.01"}
+        offer_url(cpp_mock_server.url, STUCK_OFFER, "cancel"),
+        params=QUERY,
+        headers={**auth(), "X-Mock-Fault": "latency=0.01"},
     )
 
     assert response.status_code == 202
-    cancel_id = snapshot(server.service)["operations"][SEED_OPERATION][2]
+    cancel_id = cpp_mock_server.snapshot().operations[SEED_OPERATION].cancelled_by
     assert response.headers["Operation-Location"].endswith(f"/operations/{cancel_id}")
 
 
@@ -130,13 +134,13 @@ def test_latency_alone_lets_the_request_act_as_usual(server: MockServer) -> None
     ],
 )
 def test_malformed_fault_header_is_400_saying_why_and_changes_no_state(
-    server: MockServer, header: str, complaint: str
+    cpp_mock_server: MockServer, header: str, complaint: str
 ) -> None:
-    server.reset()
-    before = snapshot(server.service)
+    cpp_mock_server.reset()
+    before = cpp_mock_server.snapshot()
 
     response = httpx.post(
-        offer_url(server.url, SEED_OFFER, "cancel"), params=QUERY, headers={**auth(), "X-Mock-Fault": header}
+        offer_url(cpp_mock_server.url, STUCK_OFFER, "cancel"), params=QUERY, headers={**auth(), "X-Mock-Fault": header}
     )
 
     assert response.status_code == 400
@@ -144,12 +148,12 @@ def test_malformed_fault_header_is_400_saying_why_and_changes_no_state(
     assert error["code"] == "InvalidMockFault"
     assert complaint in error["message"]
     assert len(error["message"]) <= 500
-    assert snapshot(server.service) == before
+    assert cpp_mock_server.snapshot() == before
 
 
-def test_fault_header_is_ignored_outside_the_api(server: MockServer) -> None:
-    assert httpx.get(f"{server.url}/openapi.json", headers={"X-Mock-Fault": "503"}).status_code == 200
-    assert httpx.get(f"{server.url}/nowhere", headers={"X-Mock-Fault": "503"}).status_code == 404
+def test_fault_header_is_ignored_outside_the_api(cpp_mock_server: MockServer) -> None:
+    assert httpx.get(f"{cpp_mock_server.url}/openapi.json", headers={"X-Mock-Fault": "503"}).status_code == 200
+    assert httpx.get(f"{cpp_mock_server.url}/nowhere", headers={"X-Mock-Fault": "503"}).status_code == 404
 
 
 # --- for a whole mock: MockConfig(faults=...) and --fault -------------------------------------------------------
@@ -157,9 +161,9 @@ def test_fault_header_is_ignored_outside_the_api(server: MockServer) -> None:
 
 def test_config_fault_limited_to_an_operation_and_a_number_of_requests() -> None:
     mock = InProcessMock(MockConfig(clock=Clock.frozen(), faults=frozenset({"503;only=getOperation;times=2"})))
-    url = f"/api/publishers/contoso/offers/{SEED_OFFER}/operations/{SEED_OPERATION}"
+    url = f"/api/publishers/contoso/offers/{STUCK_OFFER}/operations/{SEED_OPERATION}"
     with mock.client() as client:
-        assert client.get(f"/api/publishers/contoso/offers/{SEED_OFFER}/status", params=QUERY).status_code == 200
+        assert client.get(f"/api/publishers/contoso/offers/{STUCK_OFFER}/status", params=QUERY).status_code == 200
         assert [client.get(url, params=QUERY).status_code for _ in range(4)] == [503, 503, 200, 200]
         mock.reset()
         assert client.get(url, params=QUERY).status_code == 503
@@ -169,7 +173,7 @@ def test_config_fault_rate_is_reproducible_for_a_seed() -> None:
     def statuses() -> list[int]:
         mock = InProcessMock(MockConfig(clock=Clock.frozen(), faults=frozenset({"429;rate=0.5"})))
         with mock.client() as client:
-            url = f"/api/publishers/contoso/offers/{SEED_OFFER}/status"
+            url = f"/api/publishers/contoso/offers/{STUCK_OFFER}/status"
             return [client.get(url, params=QUERY).status_code for _ in range(40)]
 
     first = statuses()
