@@ -17,6 +17,7 @@ from typing import Any, Final
 import click
 from cloud_partner_portal_client import AuthenticatedClient
 from cloud_partner_portal_client.api.offers import list_offer_types
+from cloud_partner_portal_client.models import SlotId
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -45,7 +46,6 @@ __all__ = ["offers"]
 
 #: The largest offer file `update` reads: the size of the largest answer the command line accepts.
 MAX_OFFER_FILE_BYTES: Final = MAX_RESPONSE_BYTES
-_SLOTS: Final = ("Draft", "Preview", "Production")
 
 overwrite_option = click.option(
     "--overwrite-any-version",
@@ -114,8 +114,11 @@ def offers_list(session: Session, publisher: str) -> None:
 @offers.command("show")
 @click.argument("publisher")
 @click.argument("offer")
-@click.option("--slot", type=click.Choice(_SLOTS), help="The offer in this slot (default: its draft).")
+@click.option(
+    "--slot", type=click.Choice([slot.value for slot in SlotId]), help="The offer in this slot (default: its draft)."
+)
 @click.option("--version", "offer_version", type=click.IntRange(min=0), metavar="N", help="The offer at version N.")
+@json_option
 @click.pass_obj
 def offers_show(session: Session, publisher: str, offer: str, slot: str | None, offer_version: int | None) -> None:
     """Print OFFER as JSON, as the service sent it (its draft unless --slot or --version), and its ETag on stderr,
@@ -258,6 +261,7 @@ def offers_add_image(
 
 
 @offers.command("types")
+@json_option
 @click.pass_obj
 def offers_types(session: Session) -> None:
     """Print the offer types as the JSON the service sends (`GET /api/offerTypes`; no page shows this answer)."""
