@@ -135,18 +135,19 @@ def test_every_link_names_an_existing_operation_and_its_parameters(
     name: str, source: str, link: dict[str, Any]
 ) -> None:
     target_path, target_method, _ = find_operation(SPEC, link["operationId"])
+    parameters = link.get("parameters", {})  # a link to an operation with no parameters of its own has none
     target_params = {pname for (_, pname) in parameters_of(SPEC, target_path, target_method)}
     required = {
         pname
         for (location, pname), param in parameters_of(SPEC, target_path, target_method).items()
         if location == "path"
     }
-    assert set(link["parameters"]) <= target_params, f"{name}: unknown parameters"
-    assert required <= set(link["parameters"]), f"{name}: misses path parameters {required - set(link['parameters'])}"
+    assert set(parameters) <= target_params, f"{name}: unknown parameters"
+    assert required <= set(parameters), f"{name}: misses path parameters {required - set(parameters)}"
     source_path, source_method, _ = find_operation(SPEC, source)
     source_params = {pname for (_, pname) in parameters_of(SPEC, source_path, source_method)}
     target_by_name = {pname: param for (_, pname), param in parameters_of(SPEC, target_path, target_method).items()}
-    for pname, expression in link["parameters"].items():
+    for pname, expression in parameters.items():
         if not expression.startswith("$"):
             # A constant (the preview slot): it must be a value the target parameter takes.
             assert Draft202012Validator({**target_by_name[pname]["schema"], "components": SPEC["components"]}).is_valid(
