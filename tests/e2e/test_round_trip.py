@@ -11,21 +11,9 @@ from cloud_partner_portal_client import AuthenticatedClient
 
 from cloud_partner_portal.offers import read_offer, write_offer
 from cloud_partner_portal_mock.testing import MockServer
-from support.seed import CONTOSO_TOKEN, FABRIKAM_TOKEN
+from support.seed import CONTOSO_TOKEN, SEEDED_OFFERS, TOKENS
 
-SEEDED = [
-    ("contoso", CONTOSO_TOKEN, offer)
-    for offer in (
-        "contoso-virtualmachineoffer",
-        "contoso-draftoffer",
-        "contoso-previewoffer",
-        "contoso-goingliveoffer",
-        "contoso-liveoffer",
-        "contoso-invalidoffer",
-    )
-] + [
-    ("fabrikam", FABRIKAM_TOKEN, offer) for offer in ("fabrikam-vmoffer", "fabrikam-appoffer", "fabrikam-rejectedoffer")
-]
+SEEDED = [(p, TOKENS[p], offer) for p, offers in SEEDED_OFFERS.items() for offer in offers]
 UNNAMED_KEYS = ("microsoft-azure-marketplace.futureKey", "microsoft-azure-virtualmachines.futurePlanKey")
 
 

@@ -30,7 +30,7 @@ from cloud_partner_portal_mock.state.outbox import EVENTS
 from cloud_partner_portal_mock.state.store import TERMINAL
 from cloud_partner_portal_mock.testing import MockServer
 from cloud_partner_portal_mock.validation import spec
-from support.seed import TOKENS
+from support.seed import SEEDED_OFFERS, TOKENS
 from support.served_calls import API_VERSION
 
 TASKS = 20
@@ -40,17 +40,7 @@ DAY = 86_400.0
 QUERY = {"api-version": API_VERSION}
 TERMINAL_EVENTS = frozenset({"completed", "failed", "canceled"})
 STATUSES = {facts.operation_id: facts.statuses for facts in spec.operations()}
-OFFERS = {
-    "contoso": [
-        "contoso-virtualmachineoffer",
-        "contoso-draftoffer",
-        "contoso-previewoffer",
-        "contoso-goingliveoffer",
-        "contoso-liveoffer",
-        "contoso-invalidoffer",
-    ],
-    "fabrikam": ["fabrikam-vmoffer", "fabrikam-appoffer", "fabrikam-rejectedoffer"],
-}
+OFFERS = SEEDED_OFFERS
 STARTS = {"publish": "publishOffer", "golive": "goLiveOffer", "cancel": "cancelOperation"}
 KINDS = {"publish": "publish", "golive": "goLive", "cancel": "cancel"}
 

@@ -14,23 +14,13 @@ from starlette.testclient import TestClient
 from cloud_partner_portal_mock import Clock, MockConfig
 from cloud_partner_portal_mock.testing import InProcessMock
 from cloud_partner_portal_mock.validation.spec import DOCUMENTED_RULES
-from support.seed import CONTOSO_TOKEN
+from support.seed import CONTOSO_TOKEN, SEEDED_OFFERS
 
 API_VERSION = "2017-10-31"
 
 AUTH = {"Authorization": f"Bearer {CONTOSO_TOKEN}"}
 QUERY = {"api-version": API_VERSION}
-SEEDED = {
-    "contoso": [
-        "contoso-virtualmachineoffer",
-        "contoso-draftoffer",
-        "contoso-previewoffer",
-        "contoso-goingliveoffer",
-        "contoso-liveoffer",
-        "contoso-invalidoffer",
-    ],
-    "fabrikam": ["fabrikam-vmoffer", "fabrikam-appoffer", "fabrikam-rejectedoffer"],
-}
+SEEDED = SEEDED_OFFERS
 TOKENS = {"contoso": CONTOSO_TOKEN, "fabrikam": "fabrikam-token"}
 DISK = "microsoft-azure-virtualmachines.vmImages"
 TO_SIGNOFF = 5 + 20 + 20 + 10 + 1

@@ -10,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from support.description import find_operation, load_spec, operations, parameters_of, resolve
+from support.documented import VM_PLAN_KEYS
 
 SPEC = load_spec()
 OFFER = {"$ref": "#/components/schemas/Offer"}
@@ -116,20 +117,7 @@ def test_the_offer_envelope_names_the_pages_fields() -> None:
 def test_the_vm_plan_keys_of_the_examples_are_typed() -> None:
     plan = _schema("Plan")["properties"]
     namespaced = {key.removeprefix("microsoft-azure-virtualmachines.") for key in plan if key.startswith("microsoft")}
-    assert namespaced == {
-        "skuTitle",
-        "skuSummary",
-        "skuDescription",
-        "hideSKUForSolutionTemplate",
-        "cloudAvailability",
-        "certificationsFairfax",
-        "operatingSystemFamily",
-        "windowsOSType",
-        "operationSystem",
-        "recommendedVMSizes",
-        "openPorts",
-        "vmImages",
-    }
+    assert namespaced == set(VM_PLAN_KEYS)
     assert {"planId", "virtualMachinePricing", "regions"} <= set(plan)
     images = plan["microsoft-azure-virtualmachines.vmImages"]
     assert images["additionalProperties"] == {"$ref": "#/components/schemas/VmImage"}

@@ -260,3 +260,21 @@ class DocumentedService:
     def client(self, base_url: str = BASE_URL, **kwargs: Any) -> AuthenticatedClient:
         """A generated client on `base_url` whose every request (sync or async) reaches this service."""
         return AuthenticatedClient(base_url=base_url, token=TOKEN, httpx_args={"transport": self.transport()}, **kwargs)
+
+
+#: The virtual-machine plan keys the pages' examples show (reference §4.1), without their namespace
+#: `microsoft-azure-virtualmachines.`.
+VM_PLAN_KEYS = (
+    "skuTitle",
+    "skuSummary",
+    "skuDescription",
+    "hideSKUForSolutionTemplate",
+    "cloudAvailability",
+    "certificationsFairfax",
+    "operatingSystemFamily",
+    "windowsOSType",
+    "operationSystem",
+    "recommendedVMSizes",
+    "openPorts",
+    "vmImages",
+)

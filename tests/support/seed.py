@@ -16,6 +16,7 @@ __all__ = [
     "INVALID_OFFER",
     "LIVE_OFFER",
     "PUBLISHER",
+    "SEEDED_OFFERS",
     "SEED_OPERATION",
     "STUCK_OFFER",
     "TOKENS",
@@ -36,3 +37,15 @@ INVALID_OFFER = "contoso-invalidoffer"
 TOKENS = {PUBLISHER: CONTOSO_TOKEN, "fabrikam": FABRIKAM_TOKEN}
 #: The operation of the seed page's examples: the publish of `STUCK_OFFER`, blocked at certification.
 SEED_OPERATION = SEED_PAGE_OPERATION_ID
+#: Every seeded offer, by publisher, in the order the offer list gives them.
+SEEDED_OFFERS = {
+    "contoso": [
+        "contoso-virtualmachineoffer",
+        "contoso-draftoffer",
+        "contoso-previewoffer",
+        "contoso-goingliveoffer",
+        "contoso-liveoffer",
+        "contoso-invalidoffer",
+    ],
+    "fabrikam": ["fabrikam-vmoffer", "fabrikam-appoffer", "fabrikam-rejectedoffer"],
+}

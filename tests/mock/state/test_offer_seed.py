@@ -14,6 +14,7 @@ from cloud_partner_portal_mock.state.offer_documents import DocumentError, Offer
 from cloud_partner_portal_mock.state.offer_seed import seed_documents
 from cloud_partner_portal_mock.state.seed import seed
 from cloud_partner_portal_mock.state.store import Store
+from support.documented import VM_PLAN_KEYS
 
 NOW = DEFAULT_FROZEN_START
 M = "microsoft-azure-marketplace."
@@ -64,23 +65,7 @@ PLAN_KEYS = {
     "planId",
     "virtualMachinePricing",
     "regions",
-    *(
-        V + k
-        for k in [
-            "skuTitle",
-            "skuSummary",
-            "skuDescription",
-            "hideSKUForSolutionTemplate",
-            "cloudAvailability",
-            "certificationsFairfax",
-            "operatingSystemFamily",
-            "windowsOSType",
-            "operationSystem",
-            "recommendedVMSizes",
-            "openPorts",
-            "vmImages",
-        ]
-    ),
+    *(V + k for k in VM_PLAN_KEYS),
 }
 # What each seeded offer's history leaves in its slots (see `seed.py` and `offer_seed.py`).
 SLOTS = {
