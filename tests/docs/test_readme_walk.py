@@ -14,13 +14,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tools.launcher import Launched, free_port, launch, mock_command
+from support.served_mock import served_mock
+from tools.launcher import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -35,12 +34,8 @@ def marked_blocks(mark: str) -> list[tuple[str, str]]:
     return [(m["language"], m["code"]) for m in MARKED_BLOCK.finditer(text) if m["mark"] == mark]
 
 
-@contextmanager
-def served_mock() -> Iterator[Launched]:
-    """The mock as `make mock` serves it, on a free port, with cancel operations that end at once."""
-    port = free_port()
-    with launch("the mock", mock_command(port, "--step-seconds", "cancel=0"), port) as served:
-        yield served
+# Cancel operations end at once (see the module's docstring).
+INSTANT_CANCEL = ("--step-seconds", "cancel=0")
 
 
 def _rewritten(code: str, mock_url: str, contract_port: int) -> str:
@@ -71,7 +66,7 @@ def test_the_readme_walk_runs_top_to_bottom_against_a_served_mock() -> None:
     env["ST_ARGS"] = "--max-examples 3"
     env.pop("CPP_TOKEN", None)
     env.pop("BASE_URL", None)
-    with served_mock() as mock:
+    with served_mock(*INSTANT_CANCEL) as mock:
         outputs = []
         for language, code in marked_blocks("walk"):
             done = _run(language, _rewritten(code, mock.url, free_port()), env)
@@ -87,7 +82,7 @@ def test_without_the_reset_the_command_line_section_finds_nothing_to_cancel() ->
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     (_, python), (_, command_line), _ = marked_blocks("walk")
     without_reset = "\n".join(line for line in command_line.splitlines() if "/_mock/reset" not in line)
-    with served_mock() as mock:
+    with served_mock(*INSTANT_CANCEL) as mock:
         assert _run("python", _rewritten(python, mock.url, 0), env).returncode == 0
         done = _run("sh", _rewritten(without_reset, mock.url, 0), env)
 
