@@ -131,6 +131,26 @@ def test_a_body_naming_another_offer_than_the_path_is_400(client):
     assert response.json()["error"]["code"] == "OfferIdMismatch"
 
 
+def test_a_lone_surrogate_sent_in_an_offer_comes_back_escaped_from_every_read_and_the_list(client):
+    """JSON lets a body carry `"\\ud800"`, which UTF-8 cannot encode: never a 500, and no read broken after."""
+    draft = read(client, "contoso-draftoffer").json()
+    draft["definition"]["displayText"] = "Contoso \ud800"
+    draft["definition"]["contoso.note"] = {"\udc00": "\udfff"}
+    headers = {**AUTH, "If-Match": draft["eTag"], "Content-Type": "application/json"}
+    sent = json.dumps(draft).encode()  # ASCII: the surrogates travel as escapes, as a client's encoder sends them
+
+    written = client.put(url("contoso-draftoffer"), params=QUERY, headers=headers, content=sent)
+    listed = client.get("/api/publishers/contoso/offers", params=QUERY, headers=AUTH)
+    answers = [written, read(client, "contoso-draftoffer"), listed]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    for answer in answers[:2]:
+        assert answer.json()["definition"]["displayText"] == "Contoso \ud800"
+        assert answer.json()["definition"]["contoso.note"] == {"\udc00": "\udfff"}
+    by_id = {item["id"]: item for item in listed.json()}
+    assert by_id["contoso-draftoffer"]["definition"]["displayText"] == "Contoso \ud800"
+
+
 def test_a_slot_never_previewed_is_404(client):
     response = read(client, "contoso-draftoffer", "/slot/Preview")
 

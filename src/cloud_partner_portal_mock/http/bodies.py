@@ -5,17 +5,18 @@ optional body, are `locations.py`'s. Called under the service's lock: operations
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.responses import JSONResponse
+from starlette.responses import Response
 
+from ..state import json_text
 from ..state.lifecycle import LIVE_STEP, SIGNOFF_STEP, latest_runs, offer_status
-from ..state.offer_documents import JsonObject, changed_time, ticks
+from ..state.offer_documents import DocumentText, JsonObject, changed_time, ticks
 from ..state.offer_seed import OFFER_TYPE_VERSIONS
 from ..state.store import Message, Offer, Operation, StepRun, Store
+from ..validation.json_body import JSON_MEDIA_TYPE
 
 MARKETPLACE = "https://azuremarketplace.microsoft.com/marketplace/apps"
 
@@ -105,9 +106,8 @@ def submission(operation: Operation) -> dict[str, Any]:
     }
 
 
-def json_bytes(value: Any) -> bytes:
-    """`value` encoded as Starlette's `JSONResponse` encodes its content."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+json_bytes = json_text.encode
+"""`value` encoded as Starlette's `JSONResponse` encodes its content (`state.json_text`)."""
 
 
 def submission_json(operation: Operation) -> bytes:
@@ -148,9 +148,17 @@ def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, An
     }
 
 
-def offer_response(document: JsonObject, status_code: int = 200) -> JSONResponse:
-    """An offer document with its ETag in the `ETag` header as well (the concurrency page: a read carries it)."""
-    return JSONResponse(document, status_code=status_code, headers={"ETag": document["eTag"]})
+def offer_response(document: DocumentText, status_code: int = 200, *, etag: bool = True) -> Response:
+    """An offer document, with its ETag in the `ETag` header as well unless `etag` is false (the concurrency page:
+    a read of the offer, and so its draft, carries it; no page shows the header on a slot or a version)."""
+    headers = {"ETag": document.etag} if etag else None
+    return Response(document.text, status_code=status_code, media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
+def json_response(value: Any) -> Response:
+    """JSON data as the answer, encoded by `state.json_text` (which, unlike `JSONResponse`, writes an offer's lone
+    surrogates as escapes rather than failing)."""
+    return Response(json_text.encode(value), media_type=JSON_MEDIA_TYPE)
 
 
 def offer_types() -> list[JsonObject]:

@@ -120,7 +120,7 @@ class Endpoints:
 
     @handles("listOffers")
     def list_offers(self, call: ValidRequest, base_url: str) -> Response:
-        return JSONResponse(self.service.offers(call.path["publisherId"]))
+        return bodies.json_response(self.service.offers(call.path["publisherId"]))
 
     @handles("getOffer")
     def get_offer(self, call: ValidRequest, base_url: str) -> Response:
@@ -131,16 +131,16 @@ class Endpoints:
         # The description's integer, checked: at most 2147483647 under the mock's rules, and under the
         # documented ones a number Python reads whatever its size.
         version = int(call.path["version"])
-        return JSONResponse(self.service.offer_document(*_offer(call), version=version))
+        return bodies.offer_response(self.service.offer_document(*_offer(call), version=version), etag=False)
 
     @handles("getOfferSlot")
     def get_offer_slot(self, call: ValidRequest, base_url: str) -> Response:
-        return JSONResponse(self.service.offer_document(*_offer(call), slot=call.path["slotId"]))
+        return bodies.offer_response(self.service.offer_document(*_offer(call), slot=call.path["slotId"]), etag=False)
 
     @handles("putOffer")
     def put_offer(self, call: ValidRequest, base_url: str) -> Response:
         written = self.service.put_offer(*_offer(call), call.body, call.headers.get("If-Match"))
-        return bodies.offer_response(written.document, written.status_code)
+        return bodies.offer_response(written.answer, written.status_code)
 
     @handles("listOfferTypes")
     def list_offer_types(self, call: ValidRequest, base_url: str) -> Response:

@@ -33,12 +33,15 @@ What the pages say (cpp-api.md §1.2, §4) and what the mock decides where they 
   idempotent.
 - Secret-type fields: E2 says their values are never returned, but no page names one (the lead configurations
   are shown only as `{}`), so the mock has none to hide.
+
+How they are kept: a stored document is never changed in place (a PUT or a go-live stores a new one), so the
+slots and versions share it rather than copy it, and its JSON text is rendered once for the status it is read
+with (`read_text`, what the HTTP answers send) rather than on every read. `read` and `slots` hand out copies.
 """
 
 from __future__ import annotations
 
 import base64
-import copy
 import hashlib
 import json
 import uuid
@@ -49,6 +52,7 @@ from pathlib import PurePosixPath
 from typing import Any, Final
 from urllib.parse import quote, urlsplit
 
+from . import json_text
 from .errors import ApiError
 
 JsonObject = dict[str, Any]
@@ -100,11 +104,20 @@ def weak_etag(changed: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentText:
+    """A document as the API answers it: its JSON text (`status` in place), and its ETag."""
+
+    text: bytes
+    etag: str
+
+
+@dataclass(frozen=True, slots=True)
 class Written:
-    """What a PUT did: created the offer (201) or updated its draft (200), and the stored document."""
+    """What a PUT did: created the offer (201) or updated its draft (200), and the stored document as answered."""
 
     created: bool
-    document: JsonObject
+    answer: DocumentText
+    offer_type_id: str
 
     @property
     def status_code(self) -> int:
@@ -112,19 +125,44 @@ class Written:
 
     @property
     def etag(self) -> str:
-        etag: str = self.document["eTag"]
-        return etag
+        return self.answer.etag
+
+    @property
+    def document(self) -> JsonObject:
+        """A copy of the stored document, `status` in place."""
+        document: JsonObject = json.loads(self.answer.text)
+        return document
+
+
+@dataclass(slots=True)
+class _Stored:
+    """A stored document (without `status`), never changed once stored, and its JSON text for the status it was
+    last read with."""
+
+    content: JsonObject
+    _text: tuple[str, bytes] | None = None
+
+    def text(self, status: str) -> bytes:
+        if self._text is None or self._text[0] != status:
+            self._text = (status, json_text.encode(_with_status(self.content, status)))
+        return self._text[1]
+
+    def answer(self, status: str) -> DocumentText:
+        return DocumentText(self.text(status), self.content["eTag"])
+
+    def copy(self, status: str) -> JsonObject:
+        document: JsonObject = json.loads(self.text(status))
+        return document
 
 
 @dataclass(slots=True)
 class _Offer:
-    draft: JsonObject
-    """The draft document without `status`."""
+    draft: _Stored
     changed: int
     """The draft's change time in ticks (its `changedTime` and `eTag` are written from it)."""
-    preview: JsonObject | None = None
-    production: JsonObject | None = None
-    versions: dict[int, JsonObject] = field(default_factory=dict)
+    preview: _Stored | None = None
+    production: _Stored | None = None
+    versions: dict[int, _Stored] = field(default_factory=dict)
     """The published versions kept, by number, oldest first."""
 
 
@@ -149,7 +187,7 @@ class OfferDocuments:
         offer = self._offer(publisher_id, offer_id)
         status = status_of(offer_id)
         held = {"Draft": offer.draft, "Preview": offer.preview, "Production": offer.production}
-        return {slot: None if document is None else _rendered(document, status) for slot, document in held.items()}
+        return {slot: None if stored is None else stored.copy(status) for slot, stored in held.items()}
 
     def kept_versions(self, publisher_id: str, offer_id: str) -> tuple[int, ...]:
         """The numbers of the offer's published versions kept, oldest first."""
@@ -164,7 +202,23 @@ class OfferDocuments:
         slot: str | None = None,
         version: int | None = None,
     ) -> JsonObject:
-        """The offer's document in `slot` (`Draft` when neither is given) or as published as `version` (E2, E3, E4)."""
+        """A copy of the offer's document in `slot` (`Draft` when neither is given) or as published as `version`
+        (E2, E3, E4)."""
+        return self._stored(publisher_id, offer_id, slot, version).copy(status_of(offer_id))
+
+    def read_text(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        status_of: StatusOf,
+        *,
+        slot: str | None = None,
+        version: int | None = None,
+    ) -> DocumentText:
+        """`read`'s document as the API answers it, rendered once per change and status."""
+        return self._stored(publisher_id, offer_id, slot, version).answer(status_of(offer_id))
+
+    def _stored(self, publisher_id: str, offer_id: str, slot: str | None, version: int | None) -> _Stored:
         offer = self._offer(publisher_id, offer_id)
         if version is not None:
             if slot is not None:
@@ -177,10 +231,10 @@ class OfferDocuments:
                     f"Offer '{offer_id}' of publisher '{publisher_id}' has no published version {version} "
                     f"(kept: {_kept(offer.versions)}).",
                 )
-            return _rendered(document, status_of(offer_id))
+            return document
         slot = "Draft" if slot is None else slot
         if slot == "Draft":
-            return _rendered(offer.draft, status_of(offer_id))
+            return offer.draft
         if slot not in SLOTS:
             raise DocumentError(
                 400, "InvalidSlot", f"Slot {_quoted(slot)} is not one of {', '.join(SLOTS)} (names are case-sensitive)."
@@ -193,7 +247,7 @@ class OfferDocuments:
                 "OfferSlotEmpty",
                 f"Offer '{offer_id}' of publisher '{publisher_id}' was never {never}: its {slot} slot is empty.",
             )
-        return _rendered(document, status_of(offer_id))
+        return document
 
     def put(
         self,
@@ -206,6 +260,7 @@ class OfferDocuments:
     ) -> Written:
         """Create the offer or update its draft (E6), under optimistic concurrency (see the module's notes)."""
         offer = self._find(publisher_id, offer_id)
+        # `definition` is the body's, copied: what is stored is the mock's own.
         offer_type_id, type_versions, definition = _checked_body(publisher_id, offer_id, body, offer)
         _check_precondition(publisher_id, offer_id, if_match, offer)
         if offer is None and len(self._publishers.get(publisher_id, {})) >= self.max_offers:
@@ -216,31 +271,33 @@ class OfferDocuments:
             )
         at = ticks(now) if offer is None else max(ticks(now), offer.changed + 1)
         status = NEVER_PUBLISHED if offer is None else status_of(offer_id)
-        stored = copy.deepcopy(definition)
-        _store_artifacts(stored, publisher_id, offer_id, now)
+        _store_artifacts(definition, publisher_id, offer_id, now)
         stamp = changed_time(at)
-        draft: JsonObject = {
-            "offerTypeId": offer_type_id,
-            "publisherId": publisher_id,
-            "id": offer_id,
-            "version": 1 if offer is None else offer.draft["version"],
-            "offerTypeVersions": copy.deepcopy(type_versions),
-            "definition": stored,
-            "changedTime": stamp,
-            "eTag": weak_etag(stamp),
-        }
+        draft = _Stored(
+            {
+                "offerTypeId": offer_type_id,
+                "publisherId": publisher_id,
+                "id": offer_id,
+                "version": 1 if offer is None else offer.draft.content["version"],
+                "offerTypeVersions": dict(type_versions),
+                "definition": definition,
+                "changedTime": stamp,
+                "eTag": weak_etag(stamp),
+            }
+        )
+        answer = draft.answer(status)  # rendered before anything changes: a body that cannot be written stores nothing
         # Nothing above changed any state; the write is these assignments.
         if offer is None:
             self._publishers.setdefault(publisher_id, {})[offer_id] = _Offer(draft, at)
         else:
             offer.draft = draft
             offer.changed = at
-        return Written(offer is None, _rendered(draft, status))
+        return Written(offer is None, answer, offer_type_id)
 
     def publish_to_preview(self, publisher_id: str, offer_id: str) -> None:
         """A publish reached publisher sign-off: the draft as it stands becomes the Preview slot."""
         offer = self._offer(publisher_id, offer_id)
-        offer.preview = copy.deepcopy(offer.draft)
+        offer.preview = offer.draft  # shared: a stored document is never changed
 
     def go_live(self, publisher_id: str, offer_id: str) -> int:
         """A go-live completed: the Preview slot becomes the Production slot and is recorded as its version; the
@@ -250,27 +307,29 @@ class OfferDocuments:
             raise DocumentError(
                 409, "OfferNotInPreview", f"Offer '{offer_id}' of publisher '{publisher_id}' has nothing in preview."
             )
-        production = copy.deepcopy(offer.preview)
-        number: int = production["version"]
+        production = offer.preview
+        number: int = production.content["version"]
         offer.production = production
         offer.versions.pop(number, None)
         offer.versions[number] = production
         while len(offer.versions) > self.max_versions:
             del offer.versions[next(iter(offer.versions))]
-        offer.draft["version"] = max(offer.draft["version"], number + 1)
-        next_version: int = offer.draft["version"]
+        next_version: int = max(offer.draft.content["version"], number + 1)
+        if next_version != offer.draft.content["version"]:
+            # A new stored draft, the same but for its number (its change time and ETag stay).
+            offer.draft = _Stored({**offer.draft.content, "version": next_version})
         return next_version
 
     def version(self, publisher_id: str, offer_id: str) -> int:
         """The draft's version number: the one its next go-live records."""
-        number: int = self._offer(publisher_id, offer_id).draft["version"]
+        number: int = self._offer(publisher_id, offer_id).draft.content["version"]
         return number
 
     def summary(self, publisher_id: str, status_of: StatusOf) -> list[JsonObject]:
         """The publisher's offers as the retrieve-offers list shows them (E1), in the order they were created."""
         items = []
         for offer_id, offer in self._publishers.get(publisher_id, {}).items():
-            draft = offer.draft
+            draft = offer.draft.content
             shown = {k: draft["definition"][k] for k in ("displayText",) if k in draft["definition"]}
             items.append(
                 {
@@ -279,7 +338,7 @@ class OfferDocuments:
                     "status": status_of(offer_id),
                     "id": offer_id,
                     "version": draft["version"],
-                    "definition": copy.deepcopy(shown),
+                    "definition": shown,  # a string at most (`_checked_body`): nothing shared can change
                     "changedTime": draft["changedTime"],
                 }
             )
@@ -297,17 +356,17 @@ class OfferDocuments:
         return offer
 
 
-def _rendered(document: JsonObject, status: str) -> JsonObject:
-    """A copy of a stored document with the offer's `status` in the place the pages show it."""
+def _with_status(document: JsonObject, status: str) -> JsonObject:
+    """A stored document with the offer's `status` in the place the pages show it (sharing its values)."""
     rendered: JsonObject = {}
     for key, value in document.items():
-        rendered[key] = copy.deepcopy(value)
+        rendered[key] = value
         if key == "publisherId":
             rendered["status"] = status
     return rendered
 
 
-def _kept(versions: dict[int, JsonObject]) -> str:
+def _kept(versions: dict[int, _Stored]) -> str:
     if not versions:
         return "none"
     numbers = list(versions)
@@ -347,13 +406,13 @@ def _checked_body(
         raise _bad(
             "InvalidOffer", f"The body's 'offerTypeId' must be a non-empty string, got {_quoted(offer_type_id)}."
         )
-    if offer is not None and offer_type_id != offer.draft["offerTypeId"]:
+    if offer is not None and offer_type_id != offer.draft.content["offerTypeId"]:
         raise _bad(
             "OfferTypeMismatch",
-            f"Offer '{offer_id}' is of type '{offer.draft['offerTypeId']}'; a PUT cannot change it to "
+            f"Offer '{offer_id}' is of type '{offer.draft.content['offerTypeId']}'; a PUT cannot change it to "
             f"{_quoted(offer_type_id)}.",
         )
-    type_versions = body.get("offerTypeVersions", offer.draft["offerTypeVersions"] if offer else {})
+    type_versions = body.get("offerTypeVersions", offer.draft.content["offerTypeVersions"] if offer else {})
     if not isinstance(type_versions, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) for v in type_versions.values()
     ):
@@ -374,22 +433,33 @@ def _checked_body(
     for index, plan in enumerate(definition.get("plans", ())):
         if not isinstance(plan, dict):
             raise _bad("InvalidOffer", f"'definition.plans[{index}]' must be an object, got {_quoted(plan)}.")
-    if not _nests_within(definition, MAX_DEFINITION_DEPTH):
-        raise _bad("InvalidOffer", f"'definition' nests objects and arrays more than {MAX_DEFINITION_DEPTH} deep.")
-    return offer_type_id, type_versions, definition
+    try:
+        copied = _copy_within(definition, MAX_DEFINITION_DEPTH)
+    except _TooDeep:
+        raise _bad(
+            "InvalidOffer", f"'definition' nests objects and arrays more than {MAX_DEFINITION_DEPTH} deep."
+        ) from None
+    return offer_type_id, type_versions, copied
 
 
-def _nests_within(value: object, limit: int) -> bool:
-    """Whether `value`'s objects and arrays nest at most `limit` deep (itself counting 1). Iterative, so a
-    deeply nested body cannot exhaust the stack here either."""
-    pending: list[tuple[object, int]] = [(value, 1)]
-    while pending:
-        item, depth = pending.pop()
+class _TooDeep(Exception):
+    pass
+
+
+def _copy_within(value: JsonObject, limit: int) -> JsonObject:
+    """A copy of the JSON object `value`, whose objects and arrays must nest at most `limit` deep (itself
+    counting 1), else `_TooDeep`. The recursion stops at `limit`, so no body can exhaust the stack. Written for
+    JSON data rather than with `copy.deepcopy`, whose memo of every object made it a third of a PUT's time."""
+
+    def copied(item: Any, depth: int) -> Any:
         if depth > limit:
-            return False
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-        pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return True
+            raise _TooDeep
+        if isinstance(item, dict):
+            return {key: copied(v, depth + 1) if isinstance(v, dict | list) else v for key, v in item.items()}
+        return [copied(v, depth + 1) if isinstance(v, dict | list) else v for v in item]
+
+    result: JsonObject = copied(value, 1)
+    return result
 
 
 def _check_precondition(publisher_id: str, offer_id: str, if_match: str | None, offer: _Offer | None) -> None:
@@ -409,7 +479,7 @@ def _check_precondition(publisher_id: str, offer_id: str, if_match: str | None, 
             f"Offer '{offer_id}' exists: send If-Match with the ETag of your last read to update it, or '*' to "
             "overwrite whatever is there.",
         )
-    if tag != "*" and tag != offer.draft["eTag"]:
+    if tag != "*" and tag != offer.draft.content["eTag"]:
         raise DocumentError(
             412,
             "PreconditionFailed",

@@ -20,7 +20,7 @@ from typing import Protocol
 from . import lifecycle, snapshot
 from .clock import Clock
 from .errors import ApiError, clip, offer_not_found
-from .offer_documents import NEVER_PUBLISHED, JsonObject, OfferDocuments, StatusOf, Written
+from .offer_documents import NEVER_PUBLISHED, DocumentText, JsonObject, OfferDocuments, StatusOf, Written
 from .offer_seed import seed_documents
 from .outbox import Notification
 from .seed import seed
@@ -144,10 +144,11 @@ class PublishingService:
 
     def offer_document(
         self, publisher_id: str, offer_id: str, *, slot: str | None = None, version: int | None = None
-    ) -> JsonObject:
-        """The offer's draft, or its document in `slot`, or as published as `version` (E2, E4, E3)."""
+    ) -> DocumentText:
+        """The offer's draft, or its document in `slot`, or as published as `version` (E2, E4, E3), as the API
+        answers it (its JSON text and ETag)."""
         with self._documents(publisher_id) as (documents, status_of, _):
-            return documents.read(publisher_id, offer_id, status_of, slot=slot, version=version)
+            return documents.read_text(publisher_id, offer_id, status_of, slot=slot, version=version)
 
     def put_offer(self, publisher_id: str, offer_id: str, body: object, if_match: str | None) -> Written:
         """Create the offer or replace its draft (E6): a check-and-set under the lock, so of several writers with
@@ -155,7 +156,7 @@ class PublishingService:
         with self._documents(publisher_id) as (documents, status_of, now):
             written = documents.put(publisher_id, offer_id, body, if_match, now, status_of)
             if written.created:
-                self._store.add_offer(Offer(publisher_id, offer_id, written.document["offerTypeId"]))
+                self._store.add_offer(Offer(publisher_id, offer_id, written.offer_type_id))
             return written
 
     def reset(self) -> None:

@@ -211,6 +211,45 @@ def test_documents_read_are_copies_the_caller_cannot_change_the_store_through() 
     assert draft(documents)["definition"]["displayText"] == "Contoso Virtual Machine Offer"
 
 
+def test_the_store_keeps_its_own_copy_of_the_body_it_was_sent() -> None:
+    documents = OfferDocuments()
+    sent = body()
+    documents.put(PUBLISHER, OFFER, sent, None, NOW, never_published)
+    sent["definition"]["plans"][0]["planId"] = "changed by a caller"
+    sent["definition"]["offer"]["microsoft-azure-marketplace.title"] = "changed by a caller"
+    stored = draft(documents)["definition"]
+    assert stored["plans"][0]["planId"] == "contososkuidentifier"
+    assert stored["offer"]["microsoft-azure-marketplace.title"] == "Contoso App"
+
+
+def test_the_answers_text_is_the_documents_json_rendered_once_per_change_and_status() -> None:
+    documents = OfferDocuments()
+    etag = created(documents)
+    text = documents.read_text(PUBLISHER, OFFER, never_published)
+    assert text.etag == etag
+    assert json.loads(text.text) == draft(documents)
+    assert text.text == json.dumps(draft(documents), ensure_ascii=False, separators=(",", ":")).encode()
+    assert documents.read_text(PUBLISHER, OFFER, never_published).text is text.text  # not rendered again
+    running = documents.read_text(PUBLISHER, OFFER, lambda _: "running")
+    assert json.loads(running.text)["status"] == "running"
+    written = documents.put(PUBLISHER, OFFER, body(displayText="Next"), etag, NOW, never_published)
+    after = documents.read_text(PUBLISHER, OFFER, never_published)
+    assert after.text == written.answer.text
+    assert json.loads(after.text)["definition"]["displayText"] == "Next"
+
+
+def test_a_lone_surrogate_in_a_body_is_stored_and_answered_as_its_escape() -> None:
+    """A JSON body can carry one (`"\\ud800"`); UTF-8 cannot encode it, so the answer escapes it."""
+    documents = OfferDocuments()
+    created(documents, displayText="\ud800 Contoso", **{"contoso.key\udc00": "\udfff"})
+    text = documents.read_text(PUBLISHER, OFFER, never_published).text
+    assert text.isascii()
+    assert b'"displayText":"\\ud800 Contoso"' in text
+    definition = json.loads(text)["definition"]
+    assert definition["displayText"] == "\ud800 Contoso"
+    assert definition["contoso.key\udc00"] == "\udfff"
+
+
 @pytest.mark.parametrize(
     ("sent", "code", "names"),
     [
@@ -261,9 +300,9 @@ def test_a_definition_nested_beyond_the_bound_is_400_and_one_at_the_bound_is_sto
             value = [value]
         return value
 
-    deep = nested(MAX_DEFINITION_DEPTH * 20)
-    with pytest.raises(DocumentError, match=f"more than {MAX_DEFINITION_DEPTH} deep"):
-        documents.put(PUBLISHER, OFFER, body(extra=deep), etag, NOW, never_published)
+    for depth in (MAX_DEFINITION_DEPTH + 1, MAX_DEFINITION_DEPTH * 20):
+        with pytest.raises(DocumentError, match=f"more than {MAX_DEFINITION_DEPTH} deep"):
+            documents.put(PUBLISHER, OFFER, body(extra=nested(depth)), etag, NOW, never_published)
     at_bound = documents.put(PUBLISHER, OFFER, body(extra=nested(MAX_DEFINITION_DEPTH)), etag, NOW, never_published)
     assert at_bound.status_code == 200
 
@@ -400,6 +439,19 @@ def test_go_live_copies_the_preview_to_production_records_its_version_and_moves_
     with pytest.raises(DocumentError) as refused:
         documents.read(PUBLISHER, OFFER, never_published, version=2)
     assert (refused.value.status, refused.value.code) == (404, "OfferVersionNotFound")
+
+
+def test_go_live_right_after_sign_off_moves_only_the_draft_to_the_next_version() -> None:
+    """Preview and draft hold the same document until the next PUT; a go-live must not renumber the Preview."""
+    documents = OfferDocuments()
+    etag = created(documents)
+    documents.publish_to_preview(PUBLISHER, OFFER)
+    assert documents.go_live(PUBLISHER, OFFER) == 2
+    for slot in ("Preview", "Production"):
+        assert documents.read(PUBLISHER, OFFER, never_published, slot=slot)["version"] == 1
+    assert documents.read(PUBLISHER, OFFER, never_published, version=1)["version"] == 1
+    assert (draft(documents)["version"], draft(documents)["eTag"]) == (2, etag)
+    assert json.loads(documents.read_text(PUBLISHER, OFFER, never_published).text)["version"] == 2
 
 
 def test_go_live_without_a_preview_is_refused_and_changes_nothing() -> None:
