@@ -14,21 +14,28 @@ results say exactly which path was measured:
   cancels it on the spot (200), and under concurrency also answers repeated publishes (202, the running one)
   and cancels that find nothing (404); every pair changes state. Prism answers its 202 and 200 examples.
 - **get operation**: the seed page's operation, read (200 from both; the mock builds it from its state).
-- **PUT offer with ETag**: the automate-publishing page's write under optimistic concurrency: read
-  `contoso-draftoffer` and write it back with `If-Match` set to the ETag of the answer (`load.write_back_script`:
-  after an answer with an ETag and a body the next request is that PUT, else a GET). The mock checks the ETag
-  under its lock and stores the offer (200, a new ETag), or answers 412 when another connection's PUT made the
-  ETag stale; Prism answers its examples (its 200 offer and the example ETag) and checks no ETag. Both validate the
-  whole offer body against the description. The statuses and the count of PUTs say what was measured.
+- **PUT offer with ETag**: the automate-publishing page's write under optimistic concurrency, as a CI job per
+  offer does it: each connection reads its own offer and writes the answer's body back with `If-Match` set to the
+  answer's ETag, GET and PUT in turn (`load.write_back_script`, wrk with a thread per connection). Each
+  connection first creates its offer (`bench-<n>`, the seeded `contoso-draftoffer`'s body) with `If-Match: *`.
+  The mock checks the ETag under its lock, stores the offer and answers it with a new ETag (200); Prism answers
+  its examples (its 200 offer and the example ETag) and checks no ETag. Both validate the whole offer body
+  against the description. The statuses and the count of PUTs say what was measured: a 412 from the mock would
+  mean a write was refused, which nothing here should cause.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from cloud_partner_portal_mock.state.offer_documents import OfferDocuments
+from cloud_partner_portal_mock.state.offer_seed import seed_documents
 
 from ..launcher import free_port, mock_command
 from . import load, machine, servers
@@ -41,6 +48,19 @@ BODY = '{"metadata":{"notification-emails":"jondoe@contoso.com"}}'
 OFFER = "/api/publishers/contoso/offers/contoso-virtualmachineoffer"
 DRAFT = "/api/publishers/contoso/offers/contoso-draftoffer"
 OPERATION = f"{OFFER}/operations/5a63deb5-925b-4ee0-938b-7c86fbf287c5?api-version={API_VERSION}"
+OWN_OFFER = f"/api/publishers/contoso/offers/{load.OFFER_ID_MARK}"
+"""Each connection's own offer in the PUT scenario (`load.write_back_script` names it)."""
+_SERVERS_OWN = ("status", "version", "changedTime", "eTag")
+
+
+def create_body() -> str:
+    """The body that creates a connection's offer: the seeded draft offer's, under the connection's offer id, less
+    what the server sets."""
+    documents = OfferDocuments()
+    seed_documents(documents, datetime.now(UTC))
+    seeded = documents.read("contoso", "contoso-draftoffer", lambda _offer_id: "neverPublished")
+    body = {key: value for key, value in seeded.items() if key not in _SERVERS_OWN}
+    return json.dumps({**body, "id": load.OFFER_ID_MARK}, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -50,7 +70,8 @@ class Scenario:
     requests: list[load.Request]
     measured: str
     write_back: bool = False
-    """The one request is a GET of an offer that is written back under its ETag (`load.write_back_script`)."""
+    """The one request is a GET of each connection's own offer, written back under its ETag
+    (`load.write_back_script`, a thread per connection)."""
 
 
 SCENARIOS = [
@@ -80,10 +101,10 @@ SCENARIOS = [
     Scenario(
         "put-offer-etag",
         "PUT offer with ETag",
-        [load.Request("GET", f"{DRAFT}?api-version={API_VERSION}", AUTH)],
-        "GET contoso-draftoffer, then PUT the answer's body back with If-Match: the answer's ETag (each answer with "
-        "an ETag makes the next request its PUT); the mock: 200 (stored, new ETag) or 412 (made stale by another "
-        "connection's PUT); Prism: its example offer and ETag, no ETag check",
+        [load.Request("GET", f"{OWN_OFFER}?api-version={API_VERSION}", AUTH)],
+        "each connection GETs its own offer (contoso-draftoffer's body) and PUTs the answer's body back with "
+        "If-Match: the answer's ETag, in turn; the mock: 200 (checked, stored, a new ETag); Prism: its example offer "
+        "and ETag, no ETag check",
         write_back=True,
     ),
 ]
@@ -119,9 +140,10 @@ def _errors(results: list[load.LoadResult]) -> dict[str, int]:
 def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], None]) -> list[Figure]:
     if scenario.write_back:
         (read,) = scenario.requests
-        lua = load.write_back_script(read.path, read.headers, f"wrk-{scenario.key}")
+        lua = load.write_back_script(read.path, read.headers, create_body(), f"wrk-{scenario.key}")
     else:
         lua = load.script(scenario.requests, f"wrk-{scenario.key}")
+    threads = settings.connections if scenario.write_back else 1
     mock_port, prism_port, empty_port = free_port(), free_port(), free_port()
     rounds: dict[str, list[load.LoadResult]] = {"mock": [], "prism": [], "empty": []}
     # The GET scenario also measures an empty app on the mock's uvicorn: the ceiling of the server itself.
@@ -137,10 +159,10 @@ def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], No
         if empty is not None:
             targets["empty"] = empty.url
         for url in targets.values():
-            load.run(url, lua, seconds=settings.warmup, connections=settings.connections)
+            load.run(url, lua, seconds=settings.warmup, connections=settings.connections, threads=threads)
         for index in range(settings.rounds):
             for name, url in targets.items():
-                result = load.run(url, lua, seconds=settings.seconds, connections=settings.connections)
+                result = load.run(url, lua, seconds=settings.seconds, connections=settings.connections, threads=threads)
                 rounds[name].append(result)
                 puts = f"  PUTs {result.puts}" if result.puts is not None else ""
                 log(
@@ -169,7 +191,8 @@ def run_scenario(scenario: Scenario, settings: Settings, log: Callable[[str], No
         details["prism PUTs sent"] = sum(r.puts or 0 for r in theirs)
     rps = Figure(
         name=f"{scenario.title}: throughput",
-        measured=scenario.measured + f"; wrk, 1 thread, {settings.connections} connections, median of rounds",
+        measured=scenario.measured
+        + f"; wrk, {threads} thread{'s' if threads > 1 else ''}, {settings.connections} connections, median of rounds",
         ours_label="mock",
         ours=_median(ours, lambda r: r.rps),
         baseline_label="Prism",
