@@ -9,7 +9,13 @@ from datetime import datetime
 import pytest
 
 from cloud_partner_portal_mock import Clock, MockConfig
-from cloud_partner_portal_mock.http.bodies import json_bytes, submission, submissions_json
+from cloud_partner_portal_mock.http.bodies import (
+    json_bytes,
+    operation_detail,
+    operation_detail_json,
+    submission,
+    submissions_json,
+)
 from cloud_partner_portal_mock.testing import InProcessMock
 
 PUBLISH_STEPS = ["displaydummycertify", "displaycertify", "displayprovision", "displaypackage", "publisher-signoff"]
@@ -364,3 +370,31 @@ def test_the_listed_json_follows_every_change_of_a_submission(service, clock, st
     clock.advance(steps["cancel"])
     assert listed_json_is_current()
     assert b'"submissionState":"canceled"' in listed()[0]
+
+
+def test_an_operations_detail_json_follows_every_change_and_its_progress(service, clock, steps):
+    """An operation's detail is rendered once per change (`http.bodies.operation_detail_json`): its bytes are
+    always the JSON of the operation as it stands: as a step's progress moves with the clock, as a cancel is
+    requested at the very instant of a change (the frozen clock keeps `changed_at`), and as it ends."""
+    accepted = service.publish("contoso", "contoso-draftoffer", "jdoe@contoso.com")
+
+    def detail() -> tuple[bytes, bytes]:
+        with service.at_offer("contoso", "contoso-draftoffer") as at:
+            operation = at.operation(accepted.operation_id)
+            return operation_detail_json(operation, at.now), json_bytes(operation_detail(operation, at.now))
+
+    seen = []
+    for change in (
+        lambda: None,
+        lambda: clock.advance(steps["displaydummycertify"] / 2),  # progress only
+        lambda: clock.advance(steps["displaydummycertify"] / 2),  # the next step
+        lambda: service.cancel("contoso", "contoso-draftoffer", None),  # at the same instant
+        lambda: clock.advance(steps["cancel"]),
+    ):
+        change()
+        cached, fresh = detail()
+        assert cached == fresh
+        assert detail()[0] is cached  # not rendered again while nothing changed
+        seen.append(cached)
+    assert len(set(seen)) == len(seen)
+    assert b'"status":"canceled"' in seen[-1]

@@ -5,7 +5,7 @@ optional body, are `locations.py`'s. Called under the service's lock: operations
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,6 +82,22 @@ def operation_detail(operation: Operation, now: datetime) -> dict[str, Any]:
         "liveLinks": [_link(operation, preview=False)] if completed and operation.kind == "goLive" else [],
         "notificationEmails": operation.emails,
     }
+
+
+def _detail_key(operation: Operation, now: datetime) -> Hashable:
+    """All that `operation_detail` shows that can change: equal keys, equal bodies. Not `changed_at` alone: under a
+    frozen clock a change can keep it, and a step's progress moves with `now` between changes."""
+    steps = tuple((step.status, len(step.messages), _progress(step, step.status, now)) for step in operation.steps)
+    return (operation.status, operation.changed_at, operation.cancelled_by, len(operation.messages), steps)
+
+
+def operation_detail_json(operation: Operation, now: datetime) -> bytes:
+    """`operation_detail` as JSON, rendered again only when what it shows changed (a blocked or finished operation,
+    polled over and over, is rendered once)."""
+    key = _detail_key(operation, now)
+    if operation.rendered_detail is None or operation.rendered_detail[0] != key:
+        operation.rendered_detail = (key, json_bytes(operation_detail(operation, now)))
+    return operation.rendered_detail[1]
 
 
 def submission(operation: Operation) -> dict[str, Any]:

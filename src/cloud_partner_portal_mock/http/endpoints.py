@@ -116,7 +116,8 @@ class Endpoints:
     @handles("getOperation")
     def get_operation(self, call: ValidRequest, base_url: str) -> Response:
         with self.service.at_offer(*_offer(call)) as at:
-            return JSONResponse(bodies.operation_detail(at.operation(call.path["operationId"]), at.now))
+            body = bodies.operation_detail_json(at.operation(call.path["operationId"]), at.now)
+        return Response(body, media_type=JSON_MEDIA_TYPE)
 
     @handles("listOffers")
     def list_offers(self, call: ValidRequest, base_url: str) -> Response:
@@ -150,7 +151,8 @@ class Endpoints:
     def get_legacy_operation(self, call: ValidRequest, base_url: str) -> Response:
         legacy = legacy_operation_id(call)
         with self.service.at_offer(legacy.publisher_id, legacy.offer_id) as at:
-            return JSONResponse(bodies.operation_detail(at.legacy_operation(legacy.number, legacy.slot), at.now))
+            body = bodies.operation_detail_json(at.legacy_operation(legacy.number, legacy.slot), at.now)
+        return Response(body, media_type=JSON_MEDIA_TYPE)
 
 
 def check_handlers(description: Description, handlers: Mapping[str, Any]) -> None:

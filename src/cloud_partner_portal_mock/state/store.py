@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import deque
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -93,6 +94,8 @@ class Operation:
     rendered_submission: tuple[tuple[str, datetime], bytes] | None = None
     """Its `Submission` JSON and the (status, changed_at) it was rendered at (`http.bodies.submission_json`): every
     change of an operation moves `changed_at`, so a finished one is rendered once, whatever the number of lists."""
+    rendered_detail: tuple[Hashable, bytes] | None = None
+    """Its `OperationDetail` JSON and the key of what that shows (`http.bodies.operation_detail_json`)."""
 
     @property
     def current_step(self) -> StepRun:
