@@ -92,6 +92,34 @@ def test_malformed_token_environment_is_an_error_that_does_not_print_tokens(caps
     assert "secret" not in err
 
 
+_STARTED_NOT_SERVED = (
+    "import sys\n"
+    "from cloud_partner_portal_mock.http import capped_protocol\n"
+    "capped_protocol.LimitedUvicornServer.run = lambda self: print('started', file=sys.stderr)\n"
+    "from cloud_partner_portal_mock.__main__ import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize(("host", "warned"), [("192.0.2.7", True), ("::1", False)])
+def test_serving_off_loopback_warns_that_the_test_tokens_are_public(host, warned):
+    """In a process of its own (`main` freezes the garbage collector and configures logging), with the server's
+    `run` replaced: nothing listens on another interface."""
+    done = subprocess.run(  # noqa: S603  # reason: fixed code, this interpreter
+        [sys.executable, "-c", _STARTED_NOT_SERVED, "--host", host, "--port", "8080"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "started" in done.stderr
+    warning = f"warning: serving on {host}, not loopback; the mock's test tokens are public"
+    assert (warning in done.stderr) is warned
+    assert "contoso-token" not in done.stdout + done.stderr
+
+
 def test_module_serves_the_mock_and_does_not_print_tokens():
     with served_mock("--token", "hidden-token=contoso", "--flavor", "2020-migrated", "--rules", "documented") as served:
         response = httpx.get(
