@@ -214,6 +214,18 @@ def test_the_summary_list_and_status_agree_on_every_offer(client, clock, publish
         assert read(client, offer["id"], "", publisher).json()["status"] == status
 
 
+@pytest.mark.parametrize("publisher", sorted(SEEDED))
+@pytest.mark.parametrize("seconds", [0, 4 * 86_400])
+def test_status_shows_a_live_link_exactly_for_the_offers_whose_production_slot_is_filled(
+    client, clock, publisher, seconds
+):
+    clock.advance(seconds)
+    for offer in SEEDED[publisher]:
+        live_links = read(client, offer, "/status", publisher).json()["liveLinks"]
+        production = read(client, offer, "/slot/Production", publisher).status_code
+        assert (production, bool(live_links)) in {(200, True), (404, False)}, offer
+
+
 def test_the_snapshot_holds_every_offers_documents(client, service):
     draft = read(client, "contoso-draftoffer")
     put(client, with_image(draft.json(), 0, "0.2.0"), draft.headers["ETag"])

@@ -56,8 +56,9 @@ def _offers() -> list[Offer]:
             problem=Problem("displaycertify", "block", "No virtual machine image was found for the plan contoso."),
         ),
         Offer("contoso", "contoso-draftoffer", VM),
-        Offer("contoso", "contoso-previewoffer", VM, version=2, publishing_version=1),
-        Offer("contoso", "contoso-goingliveoffer", APP, version=4, publishing_version=3),
+        # Both went live before the history replayed here begins (their Production slots hold versions 1 and 3).
+        Offer("contoso", "contoso-previewoffer", VM, version=2, publishing_version=1, ever_live=True),
+        Offer("contoso", "contoso-goingliveoffer", APP, version=4, publishing_version=3, ever_live=True),
         Offer("contoso", "contoso-liveoffer", VM, version=3, publishing_version=2),
         Offer(
             "contoso",
