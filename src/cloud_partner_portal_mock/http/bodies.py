@@ -164,17 +164,22 @@ def offer_status_body(store: Store, offer: Offer, now: datetime) -> dict[str, An
     }
 
 
+def json_answer(text: bytes, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """An answer whose body is JSON text already encoded (by `state.json_text`, possibly kept from an earlier
+    answer): the bytes `JSONResponse` would send, without encoding them again."""
+    return Response(text, status_code=status_code, media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
 def offer_response(document: DocumentText, status_code: int = 200, *, etag: bool = True) -> Response:
     """An offer document, with its ETag in the `ETag` header as well unless `etag` is false (the concurrency page:
     a read of the offer, and so its draft, carries it; no page shows the header on a slot or a version)."""
-    headers = {"ETag": document.etag} if etag else None
-    return Response(document.text, status_code=status_code, media_type=JSON_MEDIA_TYPE, headers=headers)
+    return json_answer(document.text, status_code, {"ETag": document.etag} if etag else None)
 
 
 def json_response(value: Any) -> Response:
     """JSON data as the answer, encoded by `state.json_text` (which, unlike `JSONResponse`, writes an offer's lone
     surrogates as escapes rather than failing)."""
-    return Response(json_text.encode(value), media_type=JSON_MEDIA_TYPE)
+    return json_answer(json_text.encode(value))
 
 
 def offer_types() -> list[JsonObject]:

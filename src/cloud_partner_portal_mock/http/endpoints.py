@@ -18,7 +18,6 @@ from starlette.responses import JSONResponse, Response
 
 from ..state.errors import ApiError, clip
 from ..state.service import Accepted, PublishingService
-from ..validation.json_body import JSON_MEDIA_TYPE
 from ..validation.request_checks import ValidRequest
 from ..validation.spec import Description
 from . import bodies, locations
@@ -111,13 +110,13 @@ class Endpoints:
     def list_operations(self, call: ValidRequest, base_url: str) -> Response:
         with self.service.at_offer(*_offer(call)) as at:
             body = bodies.submissions_json(at.submissions(call.query.get("status")))
-        return Response(body, media_type=JSON_MEDIA_TYPE)  # the bytes JSONResponse would render, cached per submission
+        return bodies.json_answer(body)  # each submission's JSON is kept between its changes
 
     @handles("getOperation")
     def get_operation(self, call: ValidRequest, base_url: str) -> Response:
         with self.service.at_offer(*_offer(call)) as at:
             body = bodies.operation_detail_json(at.operation(call.path["operationId"]), at.now)
-        return Response(body, media_type=JSON_MEDIA_TYPE)
+        return bodies.json_answer(body)
 
     @handles("listOffers")
     def list_offers(self, call: ValidRequest, base_url: str) -> Response:
@@ -152,7 +151,7 @@ class Endpoints:
         legacy = legacy_operation_id(call)
         with self.service.at_offer(legacy.publisher_id, legacy.offer_id) as at:
             body = bodies.operation_detail_json(at.legacy_operation(legacy.number, legacy.slot), at.now)
-        return Response(body, media_type=JSON_MEDIA_TYPE)
+        return bodies.json_answer(body)
 
 
 def check_handlers(description: Description, handlers: Mapping[str, Any]) -> None:

@@ -110,6 +110,12 @@ class DocumentText:
     text: bytes
     etag: str
 
+    @property
+    def document(self) -> JsonObject:
+        """A copy of the document, read back from its text."""
+        document: JsonObject = json.loads(self.text)
+        return document
+
 
 @dataclass(frozen=True, slots=True)
 class Written:
@@ -130,8 +136,7 @@ class Written:
     @property
     def document(self) -> JsonObject:
         """A copy of the stored document, `status` in place."""
-        document: JsonObject = json.loads(self.answer.text)
-        return document
+        return self.answer.document
 
 
 @dataclass(slots=True)
@@ -151,8 +156,7 @@ class _Stored:
         return DocumentText(self.text(status), self.content["eTag"])
 
     def copy(self, status: str) -> JsonObject:
-        document: JsonObject = json.loads(self.text(status))
-        return document
+        return self.answer(status).document
 
 
 @dataclass(slots=True)
